@@ -1,0 +1,62 @@
+"""The ``mcred`` command: a thin click layer; each subcommand lives in its own module.
+
+Subcommands are imported only when invoked, so ``mcred --version`` and ``mcred lint`` do
+not pay for the code of exporters, renderers or docs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from mcred import __version__
+
+COMMANDS: dict[str, str] = {
+    "lint": "mcred.cli.lint:lint",
+    "rules": "mcred.cli.rules:rules",
+    "explain": "mcred.cli.rules:explain",
+    "schema": "mcred.cli.schema:schema",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module only when it is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, _, attr = target.partition(":")
+        command: click.Command = getattr(importlib.import_module(module), attr)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="mcred")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def cli(debug: bool) -> None:
+    """Validate and lint micro-credential designs (EU Council Recommendation 2022, ECTS, EQF)."""
+
+
+def main() -> None:
+    """Console entry point: internal errors exit 3 with one line, never a bare traceback."""
+    try:
+        cli.main(prog_name="mcred")
+    except SystemExit:
+        raise
+    except Exception as exc:  # an mcred bug, not bad input
+        if "--debug" in sys.argv or os.environ.get("MCRED_DEBUG"):
+            raise
+        message = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        click.echo(
+            f"mcred: internal error ({message}). Please report it with mcred {__version__} "
+            "and the file that caused it; rerun with --debug for the traceback.",
+            err=True,
+        )
+        sys.exit(3)

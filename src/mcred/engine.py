@@ -1,0 +1,85 @@
+"""Runs the registered rules over a loaded document and stamps positions onto findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from mcred.findings import Finding, Issue
+from mcred.loader import Document
+from mcred.model import Design
+from mcred.positions import Span
+from mcred.registry import Rule, RuleContext, all_rules, load_all
+from mcred.settings import RuleSettings
+
+
+@dataclass
+class FileResult:
+    """The outcome of linting one file: its findings and, when it validated, its design."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    design: Design | None = None
+    document: Document | None = None
+
+
+def check_design(design: Design, settings: RuleSettings, path: str = "") -> list[Issue]:
+    """Issues from every enabled design-scope rule, code-stamped."""
+    issues: list[Issue] = []
+    for entry in all_rules():
+        if entry.scope != "design" or not settings.is_enabled(entry.code):
+            continue
+        ctx = RuleContext(_options(entry, settings), settings.profile, path)
+        issues.extend(replace(issue, code=entry.code) for issue in entry.check(design, ctx))
+    return issues
+
+
+def _under_any(path: tuple[object, ...], roots: list[tuple[object, ...]]) -> bool:
+    """A rule's "missing X" about a value the model already rejected is the same problem."""
+    return any(root and path[: len(root)] == root for root in roots)
+
+
+def _options(entry: Rule, settings: RuleSettings) -> object:
+    return settings.options.get(entry.code) or entry.options()
+
+
+def lint_document(doc: Document, settings: RuleSettings) -> FileResult:
+    """Validate the document's data and run the rules; never raises for bad input."""
+    from mcred.validate import validate
+
+    issues = list(doc.issues)
+    design = None
+    if doc.data is not None and not any(i.code == "MC004" for i in issues):
+        design, shape_issues = validate(doc.data)
+        issues.extend(shape_issues)
+        if design is not None:
+            dropped = [i.key_path for i in shape_issues if i.code in ("MC005", "MC006")]
+            issues.extend(i for i in check_design(design, settings, doc.path)
+                          if not _under_any(i.key_path, dropped))
+    findings = to_findings(doc, issues, settings)
+    return FileResult(doc.path, findings, design, doc)
+
+
+def to_findings(doc: Document, issues: Iterable[Issue], settings: RuleSettings) -> list[Finding]:
+    """Attach rule metadata, effective severity and position; drop disabled codes."""
+    rules = load_all()
+    findings = []
+    for issue in issues:
+        if not settings.is_enabled(issue.code):
+            continue
+        meta = rules[issue.code]
+        severity = settings.severities.get(issue.code) or issue.severity or meta.severity
+        if issue.span is not None:
+            span = Span(*issue.span)
+            key_path = issue.key_path
+        else:
+            span, _ = doc.index.locate(issue.key_path)
+            key_path = issue.key_path
+        findings.append(Finding(
+            path=doc.path, line=span.line, column=span.column, code=meta.code,
+            name=meta.name, severity=severity, message=issue.message,
+            fix=issue.fix or meta.fix, key_path=key_path,
+            end_line=span.end_line, end_column=span.end_column,
+        ))
+    findings.sort(key=Finding.sort_key)
+    return findings

@@ -1,0 +1,33 @@
+"""The reporter contract: given a finished run, write it to a stream."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from mcred.runner import RunResult
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """Presentation choices, decided once by the CLI."""
+
+    color: bool = False
+    quiet: bool = False
+    verbose: bool = False
+    show_source: bool = True
+
+
+class Reporter:
+    """Writes a whole run at once, so formats that need totals (JSON, SARIF) stay simple.
+
+    Subclasses implement :meth:`render`; everything printed from user data goes through
+    :func:`mcred.reporters.safe.clean` first.
+    """
+
+    def __init__(self, options: ReportOptions) -> None:
+        self.options = options
+
+    def render(self, result: RunResult, out: TextIO) -> None:
+        raise NotImplementedError

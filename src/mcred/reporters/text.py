@@ -1,0 +1,98 @@
+"""The human report: findings grouped by file, fix hints, a code frame, one summary line.
+
+Lines are built as (text, style) segments; rich renders them only when colour is on, so
+plain output (pipes, pre-commit, NO_COLOR) never pays for importing rich.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from mcred.findings import Finding, Severity, count_by_severity
+from mcred.reporters.base import Reporter
+from mcred.reporters.safe import clean
+
+if TYPE_CHECKING:
+    from mcred.loader import Document
+    from mcred.runner import RunResult
+
+Segment = tuple[str, str]
+Line = list[Segment]
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+class TextReporter(Reporter):
+    """Like ruff's full output: location, code, severity, message, then help and context."""
+
+    def render(self, result: RunResult, out: TextIO) -> None:
+        lines: list[Line] = []
+        for error in result.read_errors:
+            lines.append([(clean(error), "bold red")])
+        for file in result.files:
+            for finding in file.findings:
+                lines.extend(self._finding(finding, file.document))
+        if self.options.verbose:
+            lines.extend([[(f"skipped (no `mcred:` marker): {clean(s)}", "dim")]]
+                         for s in result.skipped)
+        if not self.options.quiet:
+            lines.append(self._summary(result))
+        self._write(lines, out)
+
+    def _finding(self, f: Finding, document: Document | None) -> list[Line]:
+        head: Line = [
+            (f"{clean(f.path)}:{f.line}:{f.column}", "bold"), ("  ", ""),
+            (f.code, STYLES[f.severity]), ("  ", ""), (f.severity.label, STYLES[f.severity]),
+            ("  ", ""), (clean(f.message, 500), ""), (f"  [{f.name}]", "dim"),
+        ]
+        if self.options.quiet:
+            return [head]
+        lines = [head]
+        if self.options.show_source:
+            lines.extend(self._frame(f, document))
+        if f.fix:
+            lines.append([("  = help: ", "cyan"), (clean(f.fix, 500), "")])
+        lines.append([])
+        return lines
+
+    def _frame(self, f: Finding, document: Document | None) -> list[Line]:
+        if document is None:
+            return []
+        text_lines = document.lines
+        if not 1 <= f.line <= len(text_lines):
+            return []
+        first = max(1, f.line - 1)
+        width = len(str(f.line + 1))
+        frame: list[Line] = []
+        for n in range(first, min(len(text_lines), f.line + 1) + 1):
+            frame.append([(f"  {n:>{width}} │ ", "blue"), (clean(text_lines[n - 1], 160), "")])
+            if n == f.line:
+                pad = " " * (width + 5 + max(0, min(f.column, 160) - 1))
+                frame.append([(pad + "^", STYLES[f.severity])])
+        return frame
+
+    def _summary(self, result: RunResult) -> Line:
+        findings = result.findings
+        files = len(result.files)
+        noun = "file" if files == 1 else "files"
+        if not findings and not result.read_errors:
+            return [(f"All clear: {files} {noun} checked, no findings.", "bold green")]
+        counts = count_by_severity(findings)
+        parts = ", ".join(f"{n} {label}{'s' * (n != 1 and label != 'info')}"
+                          for label, n in counts.items())
+        text = f"Found {len(findings)} finding{'s' * (len(findings) != 1)} in {files} {noun} ({parts})"
+        if result.read_errors:
+            text += f"; {len(result.read_errors)} file(s) could not be read"
+        return [(text + ".", "bold")]
+
+    def _write(self, lines: list[Line], out: TextIO) -> None:
+        if not self.options.color:
+            for line in lines:
+                out.write("".join(text for text, _ in line) + "\n")
+            return
+        from rich.console import Console
+        from rich.text import Text
+
+        console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
+        for line in lines:
+            console.print(Text.assemble(*line))

@@ -1,0 +1,1 @@
+"""MC4xx: assessment (Annex I; ESG 1.3)."""

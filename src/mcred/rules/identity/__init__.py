@@ -1,0 +1,1 @@
+"""MC1xx: identity of the credential and its awarding body (Annex I)."""

@@ -1,0 +1,1 @@
+"""MC8xx: learner information and portability (Annex II transparency and portability)."""

@@ -1,0 +1,1 @@
+"""MC2xx: learning outcomes (Annex I; outcome-writing guides)."""

@@ -1,0 +1,1 @@
+"""MC6xx: quality assurance (Annex I; Annex II quality; ESG)."""

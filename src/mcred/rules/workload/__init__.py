@@ -1,0 +1,1 @@
+"""MC3xx: notional workload and credits (Annex I; ECTS Users' Guide)."""

@@ -1,0 +1,211 @@
+"""Plain data → :class:`Design`; shape errors become MC005–MC008 issues at their key paths.
+
+Invalid values are reported and then dropped, so that one typo does not hide every quality
+finding in the rest of the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from mcred.findings import Issue, KeyPath
+from mcred.model import Design
+from mcred.model.vocab import SYNONYMS
+
+_MAX_PASSES = 5
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def validate(data: dict[str, Any]) -> tuple[Design | None, list[Issue]]:
+    """Validate, dropping bad values until the rest validates (bounded passes)."""
+    data = _strip_extensions(data)
+    issues: list[Issue] = []
+    for _ in range(_MAX_PASSES):
+        try:
+            design = Design.model_validate(data)
+        except ValidationError as exc:
+            new = list(_issues(exc, data))
+            issues.extend(new)
+            if not new or "mcred" not in data:
+                return None, issues
+            for issue in sorted(new, key=_path_order, reverse=True):
+                _drop(data, issue.key_path)
+            continue
+        issues.extend(_reference_issues(design))
+        return design, issues
+    return None, issues
+
+
+def _path_order(issue: Issue) -> list[tuple[int, str]]:
+    """Deepest and highest list index first, so dropping never shifts a later path."""
+    return [(p, "") if isinstance(p, int) else (-1, p) for p in issue.key_path]
+
+
+def _strip_extensions(value: Any) -> Any:
+    """Copy without ``x-`` keys (copying, because aliases may share sub-trees)."""
+    if isinstance(value, dict):
+        return {k: _strip_extensions(v) for k, v in value.items() if not k.startswith("x-")}
+    if isinstance(value, list):
+        return [_strip_extensions(v) for v in value]
+    return value
+
+
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[KeyPath, bool]:
+    """Translate a pydantic ``loc`` to a path in the data (skipping union-branch tags)."""
+    path: list[str | int] = []
+    node = data
+    skipped = False
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            skipped = True
+            continue
+        path.append(part)
+    return tuple(path), skipped
+
+
+def _issues(exc: ValidationError, data: dict[str, Any]) -> Iterator[Issue]:
+    seen: set[KeyPath] = set()
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            path, _ = _data_path(data, loc)
+            yield _unknown_key(path, loc)
+            continue
+        path, skipped = _data_path(data, loc)
+        if path in seen:
+            continue  # a union reports one problem once per branch
+        seen.add(path)
+        yield _invalid_value(path, err, union=skipped)
+
+
+def _unknown_key(path: KeyPath, loc: tuple[int | str, ...]) -> Issue:
+    key = str(loc[-1])
+    known = sorted(_known_keys(loc[:-1]))
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f"did you mean `{close[0]}`? " if close else ""
+    return Issue(
+        "MC005", f"unknown key `{key}`" + (f" ({hint.strip()})" if hint else ""), path,
+        (f"Rename it to `{close[0]}`" if close else f"Use one of: {', '.join(known)}")
+        + "; prefix private keys with `x-`",
+    )
+
+
+def _invalid_value(path: KeyPath, err: Any, *, union: bool) -> Issue:
+    value = err.get("input")
+    shown = _show(value)
+    kind = err["type"]
+    if kind == "missing":
+        return Issue("MC006", f"`{path[-1] if path else err['loc'][-1]}` is required", path,
+                     "Add the key")
+    if kind == "literal_error":
+        allowed = _QUOTED.findall(str(err.get("ctx", {}).get("expected", "")))
+        synonym = SYNONYMS.get(str(value).strip().lower())
+        close = [synonym] if synonym in allowed else difflib.get_close_matches(
+            str(value), allowed, n=1, cutoff=0.5)
+        mean = f" (did you mean `{close[0]}`?)" if close else ""
+        return Issue("MC006", f"{shown} is not an allowed value{mean}", path,
+                     f"Use one of: {', '.join(allowed)}")
+    if union:
+        return Issue("MC006", f"{shown} has the wrong type: expected text or a mapping", path,
+                     "Write a text, or a mapping with the keys the format documents")
+    message = err["msg"][0].lower() + err["msg"][1:]
+    return Issue("MC006", f"{shown} is invalid: {message}", path, _type_hint(kind, value))
+
+
+def _type_hint(kind: str, value: Any) -> str:
+    if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+        return "Quote the value so YAML keeps it as text (e.g. \"0613\" keeps its leading zero)"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "Write a finite number"
+    if kind in ("int_type", "float_type") and isinstance(value, str):
+        return "Write the number without quotes or units"
+    if kind.startswith(("less_than", "greater_than")):
+        return "Use a value inside the allowed range"
+    if kind == "string_pattern_mismatch":
+        return "Use lowercase letters, digits, `.`, `_` and `-` only" if "a-z" in str(
+            value) else "Write the value in the documented form"
+    return "Correct the value to the type the format documents"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return f"`{text[:60]}{'…' if len(text) > 60 else ''}`"
+
+
+def _known_keys(loc: tuple[int | str, ...]) -> set[str]:
+    model: type[BaseModel] | None = Design
+    for part in loc:
+        if model is None:
+            return set()
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        model = _model_of(field.annotation) if field else None
+    return set(model.model_fields) if model else set()
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _model_of(arg)
+            if found:
+                return found
+    return None
+
+
+def _drop(data: Any, path: KeyPath) -> None:
+    if not path:
+        return
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    last = path[-1]
+    if isinstance(parent, dict):
+        parent.pop(last, None)
+    elif isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+        del parent[last]
+
+
+def _reference_issues(design: Design) -> Iterator[Issue]:
+    """MC007 and MC008: ids that must be unique and references that must resolve."""
+    outcome_ids: set[str] = set()
+    for group, items in (("learning_outcomes", design.learning_outcomes),
+                         ("assessment", design.assessment)):
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id is None:
+                continue
+            if item.id in seen:
+                yield Issue("MC007", f"the id `{item.id}` is used twice in {group}",
+                            (group, i, "id"), "Give each entry its own id")
+            seen.add(item.id)
+        if group == "learning_outcomes":
+            outcome_ids = seen
+    for i, task in enumerate(design.assessment):
+        for j, ref in enumerate(task.covers):
+            if ref not in outcome_ids:
+                close = difflib.get_close_matches(ref, sorted(outcome_ids), n=1)
+                mean = f" (did you mean `{close[0]}`?)" if close else ""
+                yield Issue("MC008", f"`{ref}` is not the id of a learning outcome{mean}",
+                            ("assessment", i, "covers", j),
+                            "Use the id of an outcome listed under learning_outcomes")
