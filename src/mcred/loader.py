@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
+from mcred.fastyaml import try_compose
 from mcred.findings import Issue
 from mcred.positions import PositionIndex, Span
 from mcred.tree import Limits, TreeBuilder, TreeProblem
@@ -80,6 +81,10 @@ def load_text(text: str, path: str = "<string>", limits: Limits | None = None) -
 
 
 def _compose(doc: Document) -> Any:
+    # Fast path (perf): libyaml composes when it gives exactly ruamel's nodes; see fastyaml.py.
+    handled, node = try_compose(doc.text)
+    if handled:
+        return node
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:

@@ -192,6 +192,8 @@ class TreeBuilder:
 
     def _scalar(self, node: Any, path: KeyPath) -> Any:
         tag, text = str(node.tag), str(node.value)
+        if getattr(node, "style", None) == ">":  # ruamel marks fold points with \a (perf)
+            text = text.replace("\a", "")
         if tag not in _PLAIN_TAGS:
             raise TreeProblem(
                 "MC010", f"the tag {tag.replace(TAG, '!!')} is not allowed in a design",
