@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mcred.discovery import discover, display_name
 from mcred.engine import FileResult, lint_document
 from mcred.findings import Finding, Severity
 from mcred.loader import has_marker, load_text
-from mcred.settings import LintSettings
+from mcred.settings import LintSettings, RuleSettings
 from mcred.sources import Source, SourceError, read_path
 
 
@@ -38,7 +38,9 @@ def lint_source(source: Source, settings: LintSettings) -> FileResult:
     return lint_document(load_text(source.text, source.name), settings.rules)
 
 
-def lint_paths(paths: Iterable[Path], settings: LintSettings) -> RunResult:
+def lint_paths(paths: Iterable[Path], settings: LintSettings,
+               rules_for: Callable[[Path], RuleSettings] | None = None) -> RunResult:
+    """Lint every discovered file; ``rules_for`` gives per-file rule settings (config files)."""
     result = RunResult()
     for path, explicit in discover(paths):
         name = display_name(path)
@@ -50,5 +52,6 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings) -> RunResult:
         if not explicit and not has_marker(source.text):
             result.skipped.append(name)
             continue
-        result.files.append(lint_source(source, settings))
+        file_settings = replace(settings, rules=rules_for(path)) if rules_for else settings
+        result.files.append(lint_source(source, file_settings))
     return result

@@ -34,3 +34,7 @@ class LintSettings:
     rules: RuleSettings = field(default_factory=RuleSettings)
     fail_on: Severity | None = Severity.WARNING
     max_file_size: int = 512 * 1024
+    # From the config file (issue 4); used by directory walking and catalogue checks.
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    catalogue: str | None = None
