@@ -19,6 +19,8 @@ COMMANDS: dict[str, str] = {
     "rules": "mcred.cli.rules:rules",
     "explain": "mcred.cli.rules:explain",
     "schema": "mcred.cli.schema:schema",
+    "config": "mcred.cli.config:config",
+    "baseline": "mcred.cli.baseline:baseline",
 }
 
 
