@@ -48,9 +48,9 @@ class Outcome:
 
 def _value_at(data: Any, key_path: KeyPath) -> Any:
     for part in key_path:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+        in_dict = isinstance(data, dict) and part in data
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if in_dict or in_list:
             data = data[part]
         else:
             return _MISSING

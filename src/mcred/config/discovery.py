@@ -100,9 +100,10 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_POSITION.search(str(exc))
-        message = _TOML_POSITION.sub("", str(exc)).strip()
-        raise ConfigError(f"invalid TOML: {message}", display_name(path),
-                          int(found.group(1)) if found else None) from None
+        line = int(found.group(1)) if found else max(1, len(text.splitlines()))
+        message = _TOML_POSITION.sub("", str(exc)).replace("(at end of document)", "")
+        raise ConfigError(f"invalid TOML: {message.strip()}", display_name(path),
+                          line) from None
 
 
 def load_config(path: Path, *, explicit: bool = False) -> ConfigFile | None:

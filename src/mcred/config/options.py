@@ -109,7 +109,7 @@ class Run:
                               f"occur; shrink the baseline with `mcred baseline update "
                               f"--baseline {path}`:")
             self.notes.extend(f"  fixed: {k.path} {k.code} {k.pointer or '/'}"
-                              + (f" (×{n})" if n > 1 else "") for k, n in outcome.fixed)
+                              + (f" ({n} times)" if n > 1 else "") for k, n in outcome.fixed)
 
     def finish(self, result: Any, statistics: bool, out: TextIO, machine: bool) -> None:
         """Statistics after the report (stderr when the report is for machines), then notes."""

@@ -42,7 +42,8 @@ PROFILES: dict[str, Profile] = {p.name: p for p in (
                 "MC703": Overlay("off"),
             }),
     Profile("cmf",
-            "Common Microcredential Framework: 100–150 h, EQF 6–7 (or 4–5), summative "
+            "Common Microcredential Framework: 100 to 150 h, EQF 6 to 7 (or 4 to 5), "
+            "summative "
             "assessment, identity verification", {
                 "MC701": Overlay("error", {"required": True}),
                 "MC703": Overlay("warning", {"min_eqf": 4, "max_eqf": 7}),

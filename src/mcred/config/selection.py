@@ -73,7 +73,7 @@ class Selection:
         for code in codes:
             matching = [(s.specificity, not on, s) for s, on in candidates if code in s.codes]
             if matching:
-                specificity, ignored, selector = max(matching, key=lambda m: m[:2])
+                _, ignored, selector = max(matching, key=lambda m: m[:2])
                 self._set(code, not ignored, f"ignored by `{selector.text}`"
                           f"{_at(selector.origin)}")
             elif layer.select is not None:
