@@ -39,13 +39,13 @@ class Suppression:
 def comment_start(line: str) -> int | None:
     """Index of the `#` that starts a YAML comment, ignoring `#` inside quoted scalars."""
     quote: str | None = None
-    escaped = False
+    skip = False
     for i, ch in enumerate(line):
-        if quote is not None:
-            if escaped:
-                escaped = False
-            elif ch == "\\" and quote == '"':
-                escaped = True
+        if skip:  # the character after a `\` in "…", or the second `'` of `''` in '…'
+            skip = False
+        elif quote is not None:
+            if ch == "\\" and quote == '"' or ch == quote == "'" and line[i + 1:i + 2] == "'":
+                skip = True
             elif ch == quote:
                 quote = None
         elif ch in "'\"" and (i == 0 or line[i - 1] in " \t[{,:-?"):
