@@ -74,7 +74,7 @@ def test_baseline_lifecycle_edit_above_then_fix(repo: Path) -> None:
     write(repo, {"designs/a.yaml": design(135)})
     fixed = invoke("lint", "designs", "--baseline", ".mcred-baseline.json")
     assert fixed.exit_code == 0
-    assert "1 baseline entry no longer occur" in fixed.stderr
+    assert "1 baseline entry no longer occurs" in fixed.stderr
     assert "fixed: designs/a.yaml MC303 /workload/hours_total" in fixed.stderr
 
     updated = invoke("baseline", "update", "designs")

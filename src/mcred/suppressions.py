@@ -44,7 +44,8 @@ def comment_start(line: str) -> int | None:
         if skip:  # the character after a `\` in "…", or the second `'` of `''` in '…'
             skip = False
         elif quote is not None:
-            if ch == "\\" and quote == '"' or ch == quote == "'" and line[i + 1:i + 2] == "'":
+            doubled = ch == quote == "'" and line[i + 1:i + 2] == "'"
+            if doubled or (ch == "\\" and quote == '"'):
                 skip = True
             elif ch == quote:
                 quote = None

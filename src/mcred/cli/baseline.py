@@ -65,5 +65,6 @@ def update(paths: tuple[Path, ...], path: Path, config: CliOptions) -> None:
         fail("; ".join(result.read_errors))
     new, removed = old.shrink(result.files)
     new.write(path)
-    click.echo(f"updated {path}: removed {removed} entr{'y' if removed == 1 else 'ies'} that "
-               f"no longer occur; {sum(new.counts.values())} remain")
+    gone = "1 entry that no longer occurs" if removed == 1 else \
+        f"{removed} entries that no longer occur"
+    click.echo(f"updated {path}: removed {gone}; {sum(new.counts.values())} remain")

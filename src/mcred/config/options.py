@@ -105,8 +105,9 @@ class Run:
                           "not shown")
         if outcome.fixed:
             gone = sum(n for _, n in outcome.fixed)
-            self.notes.append(f"{gone} baseline entr{'y' if gone == 1 else 'ies'} no longer "
-                              f"occur; shrink the baseline with `mcred baseline update "
+            entries = "1 baseline entry no longer occurs" if gone == 1 else \
+                f"{gone} baseline entries no longer occur"
+            self.notes.append(f"{entries}; shrink the baseline with `mcred baseline update "
                               f"--baseline {path}`:")
             self.notes.extend(f"  fixed: {k.path} {k.code} {k.pointer or '/'}"
                               + (f" ({n} times)" if n > 1 else "") for k, n in outcome.fixed)
