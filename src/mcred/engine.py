@@ -65,7 +65,7 @@ def apply_suppressions(doc: Document, findings: list[Finding],
     """`# mcred: ignore[...]` comments, applied once findings have their lines (issue 4)."""
     from mcred.suppressions import apply
 
-    kept, problems = apply(doc.lines, findings, settings)
+    kept, problems = apply(doc.text, findings, settings)
     if problems:
         kept = sorted([*kept, *to_findings(doc, problems, settings)], key=Finding.sort_key)
     return kept

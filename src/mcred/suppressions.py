@@ -19,6 +19,7 @@ from mcred.settings import RuleSettings
 
 _DIRECTIVE = re.compile(r"^mcred:\s*(?P<kind>[A-Za-z][\w-]*)?\s*(?P<bracket>\[(?P<codes>[^\]]*)"
                         r"\]?)?\s*(?P<reason>.*)$")
+_ANY = re.compile(r"#[ \t]*mcred:")
 _KINDS = ("ignore", "ignore-file")
 
 
@@ -92,15 +93,15 @@ def _suppression(number: int, start: int, end: int, match: re.Match[str],
     return item
 
 
-def apply(lines: list[str], findings: list[Finding],
+def apply(text: str, findings: list[Finding],
           settings: RuleSettings) -> tuple[list[Finding], list[Issue]]:
     """Drop suppressed findings; return the rest and the MC013/MC014 issues to report."""
     from mcred.config.resolve import code_names
     from mcred.registry import load_all
 
-    if not any("mcred:" in line for line in lines):
-        return findings, []  # the common case: no comment to look at
-    suppressions = parse(lines, code_names(load_all()))
+    if _ANY.search(text) is None:
+        return findings, []  # the common case: no suppression comment at all
+    suppressions = parse(text.splitlines(), code_names(load_all()))
     if not suppressions:
         return findings, []
     kept = [f for f in findings if not _silenced(f, suppressions)]
