@@ -33,8 +33,9 @@ class TextReporter(Reporter):
             for finding in file.findings:
                 lines.extend(self._finding(finding, file.document))
         if self.options.verbose:
-            lines.extend([[(f"skipped (no `mcred:` marker): {clean(s)}", "dim")]]
+            lines.extend([(f"skipped (no `mcred:` marker): {clean(s)}", "dim")]
                          for s in result.skipped)
+            lines.extend([(clean(note), "dim")] for note in result.notes)
         if not self.options.quiet:
             lines.append(self._summary(result))
         self._write(lines, out)
