@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pathspec import PathSpec
+    from pathspec import GitIgnoreSpec
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", ".mcred_cache"}
@@ -38,15 +38,15 @@ class WalkOptions:
     follow_symlinks: bool = False
 
     @cached_property
-    def include_spec(self) -> PathSpec | None:
+    def include_spec(self) -> GitIgnoreSpec | None:
         return _spec(self.include) if self.include else None
 
     @cached_property
-    def exclude_spec(self) -> PathSpec | None:
+    def exclude_spec(self) -> GitIgnoreSpec | None:
         return _spec(self.exclude) if self.exclude else None
 
 
-def _spec(lines: Iterable[str]) -> PathSpec:
+def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
     from pathspec import GitIgnoreSpec
 
     return GitIgnoreSpec.from_lines(lines)
@@ -79,7 +79,7 @@ def discover(paths: Iterable[Path], options: WalkOptions | None = None,
 class _Ignores:
     """The `.gitignore` specs that apply to one directory, outermost first."""
 
-    specs: list[tuple[Path, PathSpec]] = field(default_factory=list)
+    specs: list[tuple[Path, GitIgnoreSpec]] = field(default_factory=list)
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
         verdict = False
@@ -95,7 +95,7 @@ class _Ignores:
         return _Ignores([*self.specs, (directory, spec)]) if spec is not None else self
 
 
-def _read_gitignore(directory: Path) -> PathSpec | None:
+def _read_gitignore(directory: Path) -> GitIgnoreSpec | None:
     try:
         text = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
     except OSError:  # absent (the usual case) or unreadable: nothing to honour
@@ -149,9 +149,9 @@ class _Walker:
             if kind == "dir":
                 if entry.name not in _SKIP_DIRS and not self._dir_excluded(path, ignores):
                     subdirs.append(path)
-            elif kind == "file" and entry.name.endswith(YAML_SUFFIXES):
-                if self._file_selected(path, ignores):
-                    yield path
+            elif (kind == "file" and entry.name.endswith(YAML_SUFFIXES)
+                  and self._file_selected(path, ignores)):
+                yield path
         for sub in subdirs:
             yield from self._directory(sub, ignores)
 

@@ -57,7 +57,8 @@ def check_catalogue(files: list[FileResult], settings: LintSettings, *, walked: 
     for entry in rules:
         ctx = RuleContext(settings.rules.options.get(entry.code) or entry.options(),
                           settings.rules.profile)
-        issues.extend(replace(i, code=entry.code) for i in entry.check(catalogue, ctx))
+        issues.extend(replace(i, code=entry.code) for i in entry.check(catalogue, ctx)
+                      if isinstance(i, CatalogueIssue))  # a plain Issue names no file
     return CatalogueOutcome(_to_findings(catalogue, issues, settings))
 
 

@@ -79,7 +79,7 @@ def overview(result: RunResult, top: int = 10) -> dict[str, Any]:
 def _distribution(values: Iterable[object]) -> dict[str, Any]:
     counts = Counter(values)
     missing = counts.pop(None, 0)
-    ordered = sorted(counts, key=lambda v: (isinstance(v, str), v))  # type: ignore[arg-type]
+    ordered = sorted(counts, key=lambda v: (isinstance(v, str), v))
     return {"distribution": {_key(v): counts[v] for v in ordered}, "missing": missing}
 
 

@@ -13,6 +13,7 @@ from mcred.cli.output import use_color
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.table import Table
     from rich.tree import Tree
 
 _CHILDREN = 25  # per node of the stacking tree; the JSON form lists them all
@@ -72,7 +73,7 @@ def render(data: dict[str, Any], console: Console) -> None:
     console.print(_annex_table(data))
     for title, key in (("ECTS", "ects"), ("EQF level", "eqf"),
                        ("Participation", "participation"),
-                       ("Learning outcomes per design", "outcomes_per_design")):
+                       ("Outcomes per design", "outcomes_per_design")):
         console.print(_distribution_table(title, data[key]))
     console.print(_stacking_tree(data["stacking"]))
     console.print(_offenders_table(data["findings"]))
@@ -84,7 +85,7 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def _table(title: str, *columns: str) -> Any:
+def _table(title: str, *columns: str) -> Table:
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", title_style="bold")
