@@ -122,3 +122,14 @@ def test_installed_command_prints_json():
                           check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["designs"] >= 4
+
+
+def test_example_pathway_is_clean_and_shown_as_a_tree():
+    pathway = EXAMPLES / "catalogue"
+    lint = CliRunner().invoke(cli, ["lint", str(pathway)])
+    assert lint.exit_code == 0, lint.output
+    code, out = run(str(pathway), "--color", "never")
+    assert code == 0
+    tree = out[out.index("Stacking"):]
+    assert "data-certificate 10 of 10 ECTS stacked" in tree
+    assert "├── data-cleaning (5 ECTS)" in tree and "└── data-visualisation (5 ECTS)" in tree
