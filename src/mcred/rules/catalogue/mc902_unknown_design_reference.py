@@ -11,7 +11,7 @@ from mcred.registry import NoOptions, RuleContext, rule
 
 # "Did you mean" compares one reference with every id; bounded so a catalogue full of
 # broken references stays linear.
-_SUGGESTIONS = 100
+_SUGGESTIONS = 25
 
 
 @rule("MC902", "unknown-design-reference", Severity.ERROR, scope="catalogue",
