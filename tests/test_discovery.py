@@ -153,6 +153,25 @@ def test_unreadable_file_and_directory_are_reported_with_exit_2(tmp_path):
     assert result.exit_code(None) == 2
 
 
+def test_directory_that_cannot_be_listed_is_reported_and_the_walk_goes_on(tmp_path,
+                                                                         monkeypatch):
+    write(tmp_path, "a/one.yaml")
+    write(tmp_path, "b/two.yaml")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "a":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = lint_paths([tmp_path], LintSettings())
+    assert [Path(f.path).name for f in result.files] == ["two.yaml"]
+    [error] = result.read_errors
+    assert error.endswith("a: cannot list the directory (Permission denied)")
+    assert result.exit_code(None) == 2
+
+
 def test_installed_command_reports_unreadable_input_with_exit_2(tmp_path):
     write(tmp_path, "good.yaml")
     (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")

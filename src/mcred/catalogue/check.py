@@ -67,7 +67,7 @@ def loaded(file: FileResult) -> bool:
     if file.design is None:
         return False
     data = file.document.data if file.document else None
-    return not (data and "id" in data and file.design.id is None)
+    return not (data and data.get("id") is not None and file.design.id is None)
 
 
 def entry_of(file: FileResult, in_run: bool = True) -> Entry:
