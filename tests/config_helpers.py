@@ -23,7 +23,10 @@ def design(hours: int = 135, *, level: bool = True, hours_suffix: str = "") -> s
 
 
 def write(root: Path, files: dict[str, str]) -> None:
+    """Write files; each design gets an id of its own (copies would be MC901 duplicates)."""
     for name, text in files.items():
+        unique = "id: " + name.removesuffix(".yaml").replace("/", "-").replace(".", "-")
+        text = text.replace("\nid: green-public-procurement\n", f"\n{unique}\n")
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

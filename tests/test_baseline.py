@@ -9,7 +9,9 @@ import pytest
 
 from config_helpers import codes, design, invoke, lint_json, write
 from mcred.baseline import Baseline, Key, fingerprint
+from mcred.engine import FileResult
 from mcred.findings import Finding, Severity
+from mcred.loader import Document
 
 
 @pytest.fixture
@@ -119,13 +121,10 @@ def test_repeated_identical_findings_are_counted(repo: Path) -> None:
     key = base.key(finding, data)
     base.counts[key] = 1
 
-    class File:
-        path = "designs/a.yaml"
-        findings = [finding, finding]
-        document = type("Doc", (), {"data": data})()
-
-    outcome = base.apply([File()])  # type: ignore[list-item]
-    assert outcome.known == 1 and len(File.findings) == 1
+    file = FileResult("designs/a.yaml", [finding, finding],
+                      document=Document("designs/a.yaml", "", data))
+    outcome = base.apply([file])
+    assert outcome.known == 1 and file.findings == [finding]
 
 
 def test_fingerprint_depends_on_the_value_not_the_position() -> None:

@@ -109,3 +109,18 @@ def test_comment_start(line: str, start: int | None) -> None:
 def test_suppressions_work_in_a_file_that_does_not_parse() -> None:
     text = "# mcred: ignore-file[MC001] being rewritten\nmcred: 1\ntitle: [unclosed\n"
     assert lint_text(text, settings=RuleSettings()) == []
+
+
+def test_cross_file_findings_honour_suppressions_and_per_file_ignores(repo: Path) -> None:
+    same = design().replace("\nid: green-public-procurement\n", "\nid: gpp\n")
+    write(repo, {"a.yaml": same, "b.yaml": same, "c.yaml": same})
+    _, findings = lint_json(".")
+    assert codes(findings, "a.yaml") == codes(findings, "b.yaml") == {"MC901"}
+    id_line = next(int(str(f["line"])) for f in findings if f["path"] == "a.yaml")
+    lines = same.splitlines()
+    lines[id_line - 1] += "  # mcred: ignore[duplicate-design-id] reissued under a new code"
+    write(repo, {"a.yaml": "\n".join(lines) + "\n",
+                 "mcred.toml": '[per-file-ignores]\n"b.yaml" = ["MC901"]\n'})
+    _, findings = lint_json(".")
+    assert codes(findings, "a.yaml") == codes(findings, "b.yaml") == set()
+    assert codes(findings, "c.yaml") == {"MC901"}

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from mcred.discovery import discover, display_name
+from mcred.discovery import WalkOptions, discover, display_name
 from mcred.engine import FileResult, lint_document
 from mcred.findings import Finding, Severity
 from mcred.loader import has_marker, load_text
@@ -21,6 +21,7 @@ class RunResult:
     files: list[FileResult] = field(default_factory=list)
     read_errors: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
@@ -42,7 +43,10 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings,
                rules_for: Callable[[Path], RuleSettings] | None = None) -> RunResult:
     """Lint every discovered file; ``rules_for`` gives per-file rule settings (config files)."""
     result = RunResult()
-    for path, explicit in discover(paths):
+    per_file: dict[str, RuleSettings] = {}
+    paths = list(paths)
+    walk = WalkOptions(settings.include, settings.exclude, settings.gitignore)
+    for path, explicit in discover(paths, walk, result.read_errors.append):
         name = display_name(path)
         try:
             source = read_path(path, name, settings.max_file_size)
@@ -52,6 +56,28 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings,
         if not explicit and not has_marker(source.text):
             result.skipped.append(name)
             continue
-        file_settings = replace(settings, rules=rules_for(path)) if rules_for else settings
-        result.files.append(lint_source(source, file_settings))
+        file_rules = rules_for(path) if rules_for else settings.rules
+        per_file[name] = file_rules
+        result.files.append(lint_source(source, replace(settings, rules=file_rules)))
+    # Cross-file rules (MC9xx): the run's designs as one catalogue.
+    from mcred.catalogue.check import check_catalogue
+
+    outcome = check_catalogue(result.files, settings, walked=any(p.is_dir() for p in paths),
+                              unread=result.read_errors)
+    result.notes.extend(outcome.notes)
+    for file in result.files:
+        if file.path in outcome.findings:
+            extra = _per_file(file, outcome.findings[file.path], per_file.get(file.path))
+            file.findings = sorted(file.findings + extra, key=Finding.sort_key)
     return result
+
+
+def _per_file(file: FileResult, found: list[Finding],
+              rules: RuleSettings | None) -> list[Finding]:
+    """Cross-file findings under the file's own configuration and suppression comments."""
+    from mcred.suppressions import silence
+
+    if rules is not None:
+        found = [replace(f, severity=rules.severities.get(f.code) or f.severity)
+                 for f in found if rules.is_enabled(f.code)]
+    return silence(file.document.text, found) if file.document else found

@@ -101,14 +101,27 @@ def apply(text: str, findings: list[Finding],
 
     if _ANY.search(text) is None:
         return findings, []  # the common case: no suppression comment at all
-    suppressions = parse(text.splitlines(), code_names(load_all()))
+    rules = load_all()
+    suppressions = parse(text.splitlines(), code_names(rules))
     if not suppressions:
         return findings, []
     kept = [f for f in findings if not _silenced(f, suppressions)]
-    issues = list(_problems(suppressions, settings))
+    later = {code for code, r in rules.items() if r.scope == "catalogue"}
+    issues = list(_problems(suppressions, settings, later))
     file_wide = [s for s in suppressions if s.file_wide]
     issues = [i for i in issues if not any(i.code in s.codes.values() for s in file_wide)]
     return kept, issues
+
+
+def silence(text: str, findings: list[Finding]) -> list[Finding]:
+    """Only drop suppressed findings: for cross-file findings, added after the file pass."""
+    from mcred.config.resolve import code_names
+    from mcred.registry import load_all
+
+    if not findings or _ANY.search(text) is None:
+        return findings
+    suppressions = parse(text.splitlines(), code_names(load_all()))
+    return [f for f in findings if not _silenced(f, suppressions)]
 
 
 def _silenced(finding: Finding, suppressions: list[Suppression]) -> bool:
@@ -119,7 +132,13 @@ def _silenced(finding: Finding, suppressions: list[Suppression]) -> bool:
     return False
 
 
-def _problems(suppressions: list[Suppression], settings: RuleSettings) -> Iterator[Issue]:
+def _problems(suppressions: list[Suppression], settings: RuleSettings,
+              later: set[str]) -> Iterator[Issue]:
+    """MC014 for what names no rule; MC013 for what silenced nothing.
+
+    Cross-file rules (``later``) report after this pass, so their use cannot be known here
+    and they are never called unused.
+    """
     for item in suppressions:
         span = (item.line, item.column, item.line, item.end_column)
         if item.problem:
@@ -128,7 +147,7 @@ def _problems(suppressions: list[Suppression], settings: RuleSettings) -> Iterat
             yield Issue("MC014", f"unknown rule `{text}` in a suppression comment", span=span)
         where = "in this file" if item.file_wide else "on this line"
         for text, code in item.codes.items():
-            if code not in item.used and code not in ("MC013", "MC014") \
+            if code not in item.used and code not in ("MC013", "MC014", *later) \
                     and settings.is_enabled(code):
                 yield Issue("MC013", f"unused suppression of {text}: no such finding {where}",
                             span=span)

@@ -66,7 +66,8 @@ class ConfigModel(Selection):
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     fail_on: FailOn | None = None
     max_file_size: int | None = Field(None, gt=0)
-    catalogue: str | None = None
+    catalogue: str | None = None  # folder of all designs, for cross-file rules
+    gitignore: bool | None = None  # honour .gitignore files when walking (default true)
     include: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
     overrides: list[Override] = Field(default_factory=list)

@@ -239,7 +239,9 @@ class Resolver:
             max_file_size=(model.max_file_size if model else None) or defaults.max_file_size,
             include=tuple(model.include) if model else (),
             exclude=tuple(model.exclude) if model else (),
-            catalogue=model.catalogue if model else None,
+            gitignore=model.gitignore if model and model.gitignore is not None else True,
+            catalogue_root=project.root / model.catalogue if project and model and
+            model.catalogue else None,
         )
 
     def _check(self, config: ConfigFile) -> None:
