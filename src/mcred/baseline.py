@@ -15,9 +15,12 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mcred.findings import Finding, KeyPath
+
+if TYPE_CHECKING:
+    from mcred.engine import FileResult
 
 VERSION = 1
 DEFAULT_NAME = ".mcred-baseline.json"
@@ -90,7 +93,7 @@ class Baseline:
         return Key(relative(finding.path, self.root), finding.code, finding.pointer,
                    fingerprint(finding, data))
 
-    def add_run(self, files: list[Any]) -> None:
+    def add_run(self, files: list[FileResult]) -> None:
         """Record every finding of ``files`` (``FileResult``s of a run)."""
         for result in files:
             data = result.document.data if result.document else None
@@ -99,7 +102,7 @@ class Baseline:
                 self.counts[key] += 1
                 self.messages.setdefault(key, finding.message)
 
-    def apply(self, files: list[Any]) -> Outcome:
+    def apply(self, files: list[FileResult]) -> Outcome:
         """Remove known findings from ``files`` in place; report entries that are gone."""
         remaining = Counter(self.counts)
         outcome = Outcome()
@@ -119,7 +122,7 @@ class Baseline:
                                if n > 0 and self._covered(key, checked))
         return outcome
 
-    def shrink(self, files: list[Any]) -> tuple[Baseline, int]:
+    def shrink(self, files: list[FileResult]) -> tuple[Baseline, int]:
         """The baseline without entries that no longer occur in ``files``; and how many went."""
         current = Baseline(self.root)
         current.add_run(files)

@@ -57,6 +57,10 @@ def describe(effective: Effective, run: Run) -> dict[str, Any]:
         "profile": _pair(effective.profile),
         "fail_on": {"value": fail_on, "origin": _fail_on_origin(run, project)},
         "max_file_size": settings.max_file_size,
+        "catalogue": str(settings.catalogue_root) if settings.catalogue_root else None,
+        "include": list(settings.include),
+        "exclude": list(settings.exclude),
+        "gitignore": settings.gitignore,
         "rules_enabled": len(effective.enabled),
         "rules_total": len(rules),
         "disabled": [{"code": c, "name": rules[c].name, "why": why}
@@ -91,6 +95,9 @@ def render(data: dict[str, Any]) -> str:
     lines.append(f"profile: {profile['value']} ({profile['origin']})" if profile
                  else "profile: none")
     lines.append(f"fail-on: {data['fail_on']['value']} ({data['fail_on']['origin']})")
+    for key in ("catalogue", "include", "exclude"):
+        if data[key]:
+            lines.append(f"{key}: {data[key]}")
     lines.append(f"rules: {data['rules_enabled']} of {data['rules_total']} enabled")
     lines += [f"  off  {d['code']} {d['name']}: {d['why']}" for d in data["disabled"]]
     if data["severities"]:

@@ -13,13 +13,17 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
 from mcred.config.errors import ConfigError
 from mcred.config.resolve import CliOptions, Resolver
 from mcred.settings import LintSettings
+
+if TYPE_CHECKING:
+    from mcred.findings import Finding
+    from mcred.runner import RunResult
 
 F = TypeVar("F", bound=Callable[..., Any])
 _KEYS = ("config_path", "isolated", "select", "extend_select", "ignore", "profile")
@@ -82,7 +86,7 @@ class Run:
         except ConfigError as exc:
             fail(str(exc))
 
-    def lint(self, paths: Iterable[Path]) -> Any:
+    def lint(self, paths: Iterable[Path]) -> RunResult:
         """``runner.lint_paths`` with per-file settings; a bad nested config exits 2."""
         from mcred.runner import lint_paths
 
@@ -91,7 +95,7 @@ class Run:
         except ConfigError as exc:
             fail(str(exc))
 
-    def apply_baseline(self, result: Any, path: Path | None) -> None:
+    def apply_baseline(self, result: RunResult, path: Path | None) -> None:
         """Hide findings recorded in the baseline; note known counts and fixed entries."""
         if path is None:
             return
@@ -112,7 +116,7 @@ class Run:
             self.notes.extend(f"  fixed: {k.path} {k.code} {k.pointer or '/'}"
                               + (f" ({n} times)" if n > 1 else "") for k, n in outcome.fixed)
 
-    def finish(self, result: Any, statistics: bool, out: TextIO, machine: bool) -> None:
+    def finish(self, result: RunResult, statistics: bool, out: TextIO, machine: bool) -> None:
         """Statistics after the report (stderr when the report is for machines), then notes."""
         if statistics:
             click.echo(render_statistics(result.findings), file=sys.stderr if machine else out,
@@ -121,7 +125,7 @@ class Run:
             click.echo(note, err=True)
 
 
-def render_statistics(findings: Iterable[Any]) -> str:
+def render_statistics(findings: Iterable[Finding]) -> str:
     """Count per rule, most frequent first: what to tackle (or configure) next."""
     counts = Counter((f.code, f.name, f.severity.label) for f in findings)
     if not counts:
