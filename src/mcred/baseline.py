@@ -146,7 +146,11 @@ class Baseline:
                           ensure_ascii=False) + "\n"
 
     def write(self, path: Path) -> None:
-        path.write_text(self.to_json(), encoding="utf-8")
+        try:
+            path.write_text(self.to_json(), encoding="utf-8")
+        except OSError as exc:
+            raise BaselineError(f"{path}: cannot write the baseline ({exc.strerror or exc})") \
+                from None
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
@@ -160,6 +164,8 @@ class Baseline:
         if not isinstance(data, dict) or data.get("version") != VERSION:
             raise BaselineError(f"{path}: not an mcred baseline of version {VERSION}")
         baseline = cls(path.resolve().parent)
+        if not isinstance(data.get("entries", []), list):
+            raise BaselineError(f"{path}: `entries` is not a list")
         for entry in data.get("entries", []):
             try:
                 key = Key(*(str(entry[f]) for f in ("path", "code", "pointer", "hash")))

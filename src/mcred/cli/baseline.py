@@ -30,7 +30,7 @@ def baseline() -> None:
 @config_options
 def create(paths: tuple[Path, ...], output: Path, force: bool, config: CliOptions) -> None:
     """Write a baseline of every current finding in PATHS (default: the working directory)."""
-    from mcred.baseline import Baseline
+    from mcred.baseline import Baseline, BaselineError
 
     if output.exists() and not force:
         fail(f"{output} already exists; use `mcred baseline update` to shrink it, or --force "
@@ -41,7 +41,10 @@ def create(paths: tuple[Path, ...], output: Path, force: bool, config: CliOption
         fail("; ".join(result.read_errors))
     recorded = Baseline(output.resolve().parent)
     recorded.add_run(result.files)
-    recorded.write(output)
+    try:
+        recorded.write(output)
+    except BaselineError as exc:
+        fail(str(exc))
     total = sum(recorded.counts.values())
     click.echo(f"wrote {output}: {total} finding(s) in {len(result.files)} file(s)")
 
@@ -64,7 +67,10 @@ def update(paths: tuple[Path, ...], path: Path, config: CliOptions) -> None:
     if result.read_errors:
         fail("; ".join(result.read_errors))
     new, removed = old.shrink(result.files)
-    new.write(path)
+    try:
+        new.write(path)
+    except BaselineError as exc:
+        fail(str(exc))
     gone = "1 entry that no longer occurs" if removed == 1 else \
         f"{removed} entries that no longer occur"
     click.echo(f"updated {path}: removed {gone}; {sum(new.counts.values())} remain")

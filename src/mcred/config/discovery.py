@@ -131,6 +131,8 @@ def _first_error(config: ConfigFile, exc: ValidationError) -> ConfigError:
     key = ".".join(str(p) for p in loc)
     if err["type"] == "extra_forbidden":
         message = f"unknown config key `{loc[-1]}`{_suggest(loc)}"
+    elif err["type"] in ("model_type", "dict_type"):
+        message = f"`{key}` should be a table (`[{key}]` or `{{ key = value }}`)"
     else:
         message = f"`{key}`: {err['msg'].lower()}"
     return config.error(message, *loc)
