@@ -7,8 +7,7 @@ from pathlib import Path
 import click
 
 from mcred.baseline import DEFAULT_NAME
-from mcred.config.options import Run, config_options, fail
-from mcred.config.resolve import CliOptions
+from mcred.config.options import CliOptions, Run, config_options, fail
 
 _FILE = click.Path(path_type=Path, dir_okay=False)
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from mcred.config.options import Run, config_options
-from mcred.config.resolve import CliOptions, Effective
+from mcred.config.options import CliOptions, Run, config_options
+from mcred.config.resolve import Effective
 
 
 @click.command("config")

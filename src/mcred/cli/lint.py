@@ -8,8 +8,7 @@ from pathlib import Path
 import click
 
 from mcred.cli.output import use_color
-from mcred.config.options import config_options
-from mcred.config.resolve import CliOptions
+from mcred.config.options import CliOptions, config_options
 from mcred.reporters import REPORTERS, get_reporter
 from mcred.reporters.base import ReportOptions
 

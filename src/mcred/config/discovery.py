@@ -12,12 +12,14 @@ import tomllib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from mcred.config.errors import ConfigError
-from mcred.config.model import ConfigModel
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from mcred.config.model import ConfigModel
 
 CONFIG_NAMES = (".mcred.toml", "mcred.toml", "pyproject.toml")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
@@ -108,6 +110,10 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
 
 def load_config(path: Path, *, explicit: bool = False) -> ConfigFile | None:
     """Parse and validate ``path``; a pyproject.toml without [tool.mcred] gives ``None``."""
+    from pydantic import ValidationError
+
+    from mcred.config.model import ConfigModel
+
     path = path.resolve()
     text, data = _read(path)
     table = _table(path, data)
@@ -141,7 +147,7 @@ def _first_error(config: ConfigFile, exc: ValidationError) -> ConfigError:
 def _suggest(loc: tuple[object, ...]) -> str:
     import difflib
 
-    from mcred.config.model import Override, Selection
+    from mcred.config.model import ConfigModel, Override, Selection
 
     model: type[Selection] = Override if "overrides" in loc[:1] else ConfigModel
     known = [f.alias or name for name, f in model.model_fields.items()]

@@ -18,15 +18,28 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 import click
 
 from mcred.config.errors import ConfigError
-from mcred.config.resolve import CliOptions, Resolver
-from mcred.settings import LintSettings
 
 if TYPE_CHECKING:
+    from mcred.config.resolve import Resolver
     from mcred.findings import Finding
     from mcred.runner import RunResult
+    from mcred.settings import LintSettings
 
 F = TypeVar("F", bound=Callable[..., Any])
 _KEYS = ("config_path", "isolated", "select", "extend_select", "ignore", "profile")
+
+
+@dataclass(frozen=True)
+class CliOptions:
+    """The configuration-related options of a command, as given (``None``: not given)."""
+
+    config: Path | None = None
+    isolated: bool = False
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    profile: str | None = None
+    fail_on: str | None = None
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -80,6 +93,8 @@ class Run:
 
     @classmethod
     def prepare(cls, options: CliOptions) -> Run:
+        from mcred.config.resolve import Resolver
+
         try:
             resolver = Resolver(options)
             return cls(resolver, resolver.lint_settings())

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from mcred.config.discovery import ConfigFile, Finder, load_config
 from mcred.config.errors import ConfigError
-from mcred.config.model import Selection as SelectionModel
+from mcred.config.options import CliOptions
 from mcred.config.profiles import get_profile, unknown_profile_message
 from mcred.config.selection import Layer, Selection, Selector, UnknownSelector, parse_selector
 from mcred.findings import Severity
@@ -26,20 +26,9 @@ from mcred.settings import LintSettings, RuleSettings
 if TYPE_CHECKING:
     import pathspec
 
+    from mcred.config.model import Selection as SelectionModel
+
 Loc = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class CliOptions:
-    """The configuration-related options of a command, as given (``None``: not given)."""
-
-    config: Path | None = None
-    isolated: bool = False
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    profile: str | None = None
-    fail_on: str | None = None
 
 
 @dataclass
