@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import ROOT
 from mcred.findings import Severity
 from mcred.runner import lint_paths
 from mcred.settings import LintSettings
-from conftest import ROOT
 from reporter_cases import finding, render, run
 
 
