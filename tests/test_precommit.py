@@ -122,6 +122,7 @@ def test_hook_passes_on_a_clean_design_and_fails_on_a_flawed_one(user_repo, tmp_
                         ".pre-commit-config.yaml", home=home)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert re.search(r"^mcred\.+Passed$", clean.stdout, re.MULTILINE), clean.stdout
+    assert "All clear" not in clean.stdout and "ci.yml" not in clean.stdout  # silent
 
     flawed = _pre_commit(user_repo, "clean.yaml", "flawed.yaml", home=home)
     assert flawed.returncode == 1, flawed.stdout + flawed.stderr
