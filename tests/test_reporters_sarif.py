@@ -91,7 +91,7 @@ def _fingerprints(log: dict) -> dict[str, tuple[str, int]]:
 def test_a_blank_line_at_the_top_keeps_every_fingerprint(tmp_path, monkeypatch):
     shutil.copytree(EXAMPLES, tmp_path / "examples")
     before = _fingerprints(_examples_log(tmp_path, monkeypatch))
-    for design in (tmp_path / "examples").glob("*.yaml"):
+    for design in (tmp_path / "examples").rglob("*.yaml"):
         design.write_text("\n" + design.read_text("utf-8"), encoding="utf-8")
     after = _fingerprints(_examples_log(tmp_path, monkeypatch))
     assert before.keys() == after.keys()
