@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from config_helpers import codes, design, invoke, lint_json, severity_of, write
+from mcred.cli import cli
 
 HOURS_OPTIONS = """
 [tool.mcred.rules.hours-per-ects-out-of-band]
@@ -77,6 +79,16 @@ def test_config_is_found_from_the_working_directory_for_files_outside(
     write(elsewhere, {"d.yaml": design(60)})
     write(repo, {"mcred.toml": 'ignore = ["MC303"]\n'})
     assert codes(lint_json(str(elsewhere / "d.yaml"))[1]) == set()
+
+
+def test_stdin_filename_picks_the_per_file_settings(repo: Path) -> None:
+    write(repo, {"mcred.toml": '[per-file-ignores]\n"legacy/**" = ["MC303"]\n'})
+    runner = CliRunner()
+    args = ["lint", "-", "--format", "json", "--stdin-filename"]
+    legacy = runner.invoke(cli, [*args, "legacy/old.yaml"], input=design(60))
+    new = runner.invoke(cli, [*args, "new.yaml"], input=design(60))
+    assert json.loads(legacy.stdout)["findings"] == []
+    assert codes(json.loads(new.stdout)["findings"]) == {"MC303"}
 
 
 def test_command_line_overrides_the_file(repo: Path) -> None:
@@ -200,7 +212,7 @@ def test_exit_zero_and_fail_on_never(repo: Path) -> None:
 
 def test_statistics_count_findings_per_rule(repo: Path) -> None:
     write(repo, {"a.yaml": design(60, level=False), "b.yaml": design(60)})
-    result = invoke("lint", ".", "--statistics", "--no-source")
+    result = invoke("lint", ".", "--statistics", "--no-source", "--format", "text")
     lines = result.stdout.splitlines()
     assert "2  MC303  warning  hours-per-ects-out-of-band" in lines
     assert "1  MC701  warning  missing-level" in lines

@@ -101,12 +101,13 @@ class Run:
         except ConfigError as exc:
             fail(str(exc))
 
-    def lint(self, paths: Iterable[Path]) -> RunResult:
+    def lint(self, paths: Iterable[Path], **options: Any) -> RunResult:
         """``runner.lint_paths`` with per-file settings; a bad nested config exits 2."""
         from mcred.runner import lint_paths
 
         try:
-            return lint_paths(paths, self.settings, self.resolver.rules_for)
+            return lint_paths(paths, self.settings, rules_for=self.resolver.rules_for,
+                              **options)
         except ConfigError as exc:
             fail(str(exc))
 
