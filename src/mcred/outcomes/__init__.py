@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from mcred.outcomes.analysis import OutcomeAnalysis, VerbUse, analyse
-from mcred.outcomes.lexicon import Tier, lexicon
+from mcred.outcomes.lexicon import TIER_NAMES, Tier, lexicon
 
-__all__ = ["OutcomeAnalysis", "Tier", "VerbUse", "analyse", "lexicon"]
+__all__ = ["TIER_NAMES", "OutcomeAnalysis", "Tier", "VerbUse", "analyse", "lexicon"]

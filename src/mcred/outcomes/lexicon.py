@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 FILLER = "~"
+TIER_NAMES = {1: "remember", 2: "understand", 3: "apply", 4: "analyse", 5: "evaluate",
+              6: "create"}
 
 
 @dataclass(frozen=True)

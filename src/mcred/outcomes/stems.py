@@ -11,8 +11,8 @@ _LEAD = (r"(?:(?:(?:up)?on|after|following|by|at|with)\s+(?:the\s+)?(?:successfu
          r"(?:end|completion|conclusion|completing|finishing|successfully\s+completing)|"
          r"having\s+(?:successfully\s+)?completed)\b"
          r"[^,:]*?(?:\s*[,:]\s*|\s+(?=" + _SUBJECT + r"\s))")
-_MODAL = r"(?:will|shall|should|can|could|must|may|would|are|is)"
-_ABILITY = (r"(?:(?:be\s+)?(?:able|expected|prepared|ready)\s+to|"
+_MODAL = r"(?:will|shall|should|can|could|must|may|would)"
+_ABILITY = (r"(?:(?:(?:be|are|is)\s+)?(?:able|expected|prepared|ready)\s+to|"
             r"have\s+(?:the\s+)?(?:ability|skills?|knowledge|competence)\s+to|"
             r"(?:demonstrate|show|develop)\s+(?:the|an|their)\s+ability\s+to|"
             r"(?:the\s+)?ability\s+to)")
@@ -24,7 +24,7 @@ _LEARNER = r"(?:the\s+)?(?:learners?|students?|participants?|trainees?|attendees
 @functools.cache
 def _stems() -> tuple[re.Pattern[str], ...]:
     """Compiled on first use, not at import (startup matters for pre-commit)."""
-    parts = (_LEAD, _SUBJECT + r"\s+(?:" + _MODAL + r"\s+)?", _MODAL + r"\s+", _ABILITY + r"\s+",
+    parts = (_LEAD, _SUBJECT + r"\s+(?:" + _MODAL + r"\s+)?", _MODAL + r"\s+", _ABILITY + r":?\s+",
              r"to\s+(?=\S)")
     return tuple(re.compile(p, re.IGNORECASE) for p in parts)
 
