@@ -131,7 +131,7 @@ def _looks_nominal(word: str, following: str, lex: Lexicon) -> bool:
     low = word.lower()
     if low in lex.noun_phrase_openers or following in ("of", "in", "with", "for"):
         return True
-    if word.isupper() or word[:1].isupper() and any(c.isupper() for c in word[1:]):
+    if word.isupper() or (word[:1].isupper() and any(c.isupper() for c in word[1:])):
         return True  # an acronym or a name: "EU law", "GDPR compliance"
     plural = low.endswith("s") and not low.endswith("ss")
     return plural or low.endswith(_NOMINAL_SUFFIXES)
