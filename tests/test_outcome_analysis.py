@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+import sys
+import sysconfig
+
 import pytest
 
-from conftest import EXAMPLES, lint_text
+from conftest import EXAMPLES, expectations, lint_text
 from mcred.outcomes import analyse, lexicon
 
 # (text, lemmas of the main-clause verbs, vague?, teacher-centred?)
@@ -190,3 +196,16 @@ def test_rules_report_each_flaw_once(text: str, codes: set[str]) -> None:
     assert {f.code for f in findings} == codes
     assert all(f.line == 34 and f.key_path == ("learning_outcomes", 2, "text")
                for f in findings)
+
+
+def test_installed_cli_reports_outcome_flaws_with_their_lines() -> None:
+    # The entry point installed next to this interpreter (a PATH lookup may find another).
+    exe = shutil.which("mcred", path=sysconfig.get_path("scripts"))
+    command = [exe] if exe else [sys.executable, "-m", "mcred"]
+    example = EXAMPLES / "vague-outcomes-workshop.yaml"
+    proc = subprocess.run([*command, "lint", "--format", "json", str(example)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 1, proc.stderr
+    found = {(f["line"], f["code"]) for f in json.loads(proc.stdout)["findings"]}
+    assert found == expectations(example.read_text(encoding="utf-8"))
+    assert {code for _, code in found} >= {"MC202", "MC203", "MC204", "MC206", "MC208"}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from mcred.outcomes.lexicon import FILLER, Lexicon, Tier, lexicon
 from mcred.outcomes.stems import split_stem, teacher_phrase
 
-_TOKEN = re.compile(r"e\.g\.|i\.e\.|[A-Za-z]+(?:['’-][A-Za-z]+)*|[,;:()/—–]")
+_TOKEN = r"e\.g\.|i\.e\.|[A-Za-z]+(?:['’-][A-Za-z]+)*|[,;:()/—–]"
 _CONJUNCTIONS = frozenset({",", "and", "or", "/", "then", "and/or"})
 _NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ship", "ance", "ence", "ism",
                      "ing", "ics", "ogy", "al", "ic", "ous", "ful")
@@ -78,7 +78,7 @@ def analyse(text: str) -> OutcomeAnalysis:
     """Analyse one outcome text; cached, because several rules ask about the same text."""
     clean = " ".join(text.split()).rstrip(" .;")
     stem, body = split_stem(clean)
-    tokens = _TOKEN.findall(body)
+    tokens = re.findall(_TOKEN, body)  # re caches the compiled pattern
     lex = lexicon()
     start = _skip_adverbs(tokens, 0, lex)
     head, after = _head(tokens, start, lex)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 FILLER = "~"
 TIER_NAMES = {1: "remember", 2: "understand", 3: "apply", 4: "analyse", 5: "evaluate",
@@ -79,6 +77,9 @@ def _tier(value: int | list[int]) -> Tier:
 @functools.cache
 def lexicon() -> Lexicon:
     """Load `verbs.toml` on first use (never at import time: startup matters)."""
+    import tomllib
+    from importlib import resources
+
     raw = tomllib.loads(resources.files(__package__).joinpath("verbs.toml")
                         .read_text(encoding="utf-8"))
     words = raw["words"]

@@ -50,5 +50,7 @@ def outcome_without_action_verb(design: Design,
         if a.opener is None:
             message = f"nothing follows the stem '{a.stem}': the outcome has no action verb"
         else:
-            message = f"the outcome opens with '{a.opener}', not with an action verb"
+            words = a.body.split()
+            opening = " ".join(words[:3]) + ("…" if len(words) > 3 else "")
+            message = f"'{opening}' is a noun phrase, not an action the learner performs"
         yield ctx.issue(item.path, message)

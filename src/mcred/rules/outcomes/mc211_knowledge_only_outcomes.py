@@ -50,10 +50,12 @@ def knowledge_only_outcomes(design: Design,
       - text: Apply life-cycle costing to compare two supplier bids.
     ```
     """
-    analyses = [i.analysis for i in analysed_outcomes(design) if i.analysis.verbs]
+    items = list(analysed_outcomes(design))
+    analyses = [i.analysis for i in items if i.analysis.verbs]
     if not analyses or not all(a.tiers_known for a in analyses):
         return
     top = max(a.tier_high or 0 for a in analyses)
     if top <= ctx.options.max_tier:
-        yield ctx.issue(LIST_PATH, f"all {len(analyses)} outcomes stay at tier {top} or "
-                                   "below: knowledge only, no skills or autonomy")
+        which = "" if len(analyses) == len(items) else " with an action verb"
+        yield ctx.issue(LIST_PATH, f"all {len(analyses)} outcomes{which} stay at tier {top} "
+                                   "or below: knowledge only, no skills or autonomy")
