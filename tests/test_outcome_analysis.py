@@ -56,6 +56,12 @@ CASES = [
      "apply lean principles to a production line.", ["apply"], False, False),
     ("Weld a fillet joint in the horizontal position.", ["weld"], False, False),
     ("Recognise the signs of burnout in colleagues.", ["recognise"], False, False),
+    ("Deal with conflicts in a multicultural team.", ["deal"], False, False),
+    ("Dispose of hazardous waste according to local regulations.", ["dispose"], False, False),
+    ("Enhance the accessibility of a public website.", ["enhance"], False, False),
+    ("Ensures the safety of patients during transfer.", ["ensure"], False, False),
+    ("Solder components onto a printed circuit board.", ["solder"], False, False),
+    ("Engage with stakeholders during a public consultation.", ["engage"], False, False),
     # compound outcomes
     ("Plan and deliver a 20-minute training session.", ["plan", "deliver"], False, False),
     ("Identify and report hazards on a construction site.", ["identify", "report"], False,
@@ -65,6 +71,8 @@ CASES = [
     ("Critique, and propose improvements to, a municipal climate plan.",
      ["critique", "propose"], False, False),
     ("Develops and tests software for embedded systems.", ["develop", "test"], False, False),
+    ("Select, install and configure a network switch.", ["select", "install", "configure"],
+     False, False),
     ("Analyse survey data and present the results to the board.", ["analyse", "present"],
      False, False),
     # vague verbs, single- and multi-word, in any person or spelling
@@ -92,6 +100,8 @@ CASES = [
     ("Basic digital skills for the workplace.", [], False, False),
     ("Knowledge of EU law", [], False, False),
     ("Use of statistical software", [], False, False),
+    ("Communication skills for customer service.", [], False, False),
+    ("Managing a small team.", [], False, False),
     # teacher-centred framing
     ("Introduction to project management.", [], False, True),
     ("The module covers the fundamentals of cybersecurity.", [], False, True),

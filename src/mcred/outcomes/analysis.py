@@ -129,10 +129,12 @@ def _head(tokens: list[str], i: int, lex: Lexicon) -> tuple[VerbUse | None, int]
 def _looks_nominal(word: str, following: str, lex: Lexicon) -> bool:
     """An opener that is not in the lexicon: is it a noun phrase rather than a domain verb?"""
     low = word.lower()
-    if low in lex.noun_phrase_openers or following in ("of", "in", "with", "for"):
-        return True
+    if low in lex.noun_phrase_openers or following == "of" or low.endswith("ing"):
+        return True  # "Knowledge of …", "Basics of …", "Managing a team"
     if word.isupper() or (word[:1].isupper() and any(c.isupper() for c in word[1:])):
         return True  # an acronym or a name: "EU law", "GDPR compliance"
+    if following in lex.verb_followers:
+        return False  # "Ensures the …", "Enhance a …": a verb the lexicon lacks
     plural = low.endswith("s") and not low.endswith("ss")
     return plural or low.endswith(_NOMINAL_SUFFIXES)
 
