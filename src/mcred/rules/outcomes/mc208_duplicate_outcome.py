@@ -28,18 +28,28 @@ def _normal(item: AnalysedOutcome) -> str:
     return _NON_WORD.sub(" ", item.analysis.body.lower()).strip()
 
 
-def _similar(a: str, b: str, threshold: float) -> float | None:
-    """The ratio when at least ``threshold``; cheap upper bounds first, so most pairs cost
-    a length comparison."""
-    if a == b:
-        return 1.0
-    if 2 * min(len(a), len(b)) / (len(a) + len(b)) < threshold:
-        return None
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
-        return None
-    ratio = matcher.ratio()
-    return ratio if ratio >= threshold else None
+class _Seen:
+    """An earlier outcome; difflib indexes its text only once a comparison gets that far."""
+
+    def __init__(self, item: AnalysedOutcome, text: str) -> None:
+        self.item, self.text = item, text
+        self._matcher: SequenceMatcher[str] | None = None
+
+    def similarity(self, other: str, threshold: float) -> float | None:
+        """The ratio when at least ``threshold``; cheap upper bounds first, so most pairs
+        cost a length comparison."""
+        if other == self.text:
+            return 1.0
+        if 2 * min(len(other), len(self.text)) / (len(other) + len(self.text)) < threshold:
+            return None
+        if self._matcher is None:
+            self._matcher = SequenceMatcher(None, "", self.text, autojunk=False)
+        matcher = self._matcher
+        matcher.set_seq1(other)
+        if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+            return None
+        ratio = matcher.ratio()
+        return ratio if ratio >= threshold else None
 
 
 @rule("MC208", "duplicate-outcome", Severity.WARNING, options=DuplicateOutcome,
@@ -77,14 +87,14 @@ def duplicate_outcome(design: Design, ctx: RuleContext[DuplicateOutcome]) -> Ite
     Options
     - `similarity` (default 0.9): difflib ratio from which two texts count as duplicates.
     """
-    seen: list[tuple[AnalysedOutcome, str]] = []
+    seen: list[_Seen] = []
     for item in analysed_outcomes(design):
         text = _normal(item)
-        for earlier, earlier_text in seen:
-            ratio = _similar(text, earlier_text, ctx.options.similarity)
+        for earlier in seen:
+            ratio = earlier.similarity(text, ctx.options.similarity)
             if ratio is not None:
-                yield ctx.issue(item.path, f"{item.label} repeats {earlier.label} "
+                yield ctx.issue(item.path, f"{item.label} repeats {earlier.item.label} "
                                            f"({ratio:.0%} similar)")
                 break
         else:
-            seen.append((item, text))
+            seen.append(_Seen(item, text))
