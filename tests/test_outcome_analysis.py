@@ -9,6 +9,8 @@ import sys
 import sysconfig
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES, expectations, lint_text
 from mcred.outcomes import analyse, lexicon
@@ -219,3 +221,29 @@ def test_installed_cli_reports_outcome_flaws_with_their_lines() -> None:
     found = {(f["line"], f["code"]) for f in json.loads(proc.stdout)["findings"]}
     assert found == expectations(example.read_text(encoding="utf-8"))
     assert {code for _, code in found} >= {"MC202", "MC203", "MC204", "MC206", "MC208"}
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("'Learners will be able to:'", {"MC203"}),
+    ("Les principes du RGPD.", set()),
+    ("Aplicar los criterios de contratación pública ecológica.", set()),
+    ("Critical thinking about supplier bids.", {"MC203"}),
+])
+def test_no_action_verb_only_when_the_text_is_english(text: str, codes: set[str]) -> None:
+    findings = lint_text(GPP.replace(LO3, text))
+    assert {f.code for f in findings} == codes
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200) | st.lists(st.sampled_from(
+    ["and", "or", ",", "to", "of", "the", "analyse", "Learners", "will", "be", "able",
+     "understanding", "design", "report", "effectively", "gain", "a", "This", "course",
+     ":", "aware", "familiar", "with", "é"]), max_size=25).map(" ".join))
+def test_analysis_never_fails_and_stays_consistent(text: str) -> None:
+    result = analyse(text)
+    lex = lexicon()
+    assert result.head is None or result.verbs[0] is result.head
+    assert all(v.tier is None or v.tier == lex.verbs.get(v.lemma, v.tier) for v in result.verbs)
+    assert result.is_compound is (len(result.verbs) > 1)
+    assert set(result.qualifiers) <= lex.unmeasurable
+    assert result.text == text

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from mcred.outcomes.lexicon import FILLER, Lexicon, Tier, lexicon
 from mcred.outcomes.stems import split_stem, teacher_phrase
 
-_TOKEN = r"e\.g\.|i\.e\.|[A-Za-z]+(?:['’-][A-Za-z]+)*|[,;:()/—–]"
+_TOKEN = r"e\.g\.|i\.e\.|[^\W\d_]+(?:['’-][^\W\d_]+)*|[,;:()/—–]"
+# Words that show a text is English; rules that guess from unknown words stay silent on
+# outcomes in other languages ("Les principes du RGPD").
+_ENGLISH = frozenset({"the", "a", "an", "of", "to", "and", "or", "in", "for", "with", "on",
+                      "by", "from", "at", "into", "using", "their", "this", "that", "is",
+                      "are", "be", "how", "what", "your", "own"})
 _CONJUNCTIONS = frozenset({",", "and", "or", "/", "then", "and/or"})
 _NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ship", "ance", "ence", "ism",
                      "ing", "ics", "ogy", "al", "ic", "ous", "ful")
@@ -43,6 +48,7 @@ class OutcomeAnalysis:
     teacher_phrase: str | None
     qualifiers: tuple[str, ...]
     opener: str | None
+    english: bool
 
     @property
     def head(self) -> VerbUse | None:
@@ -88,7 +94,13 @@ def analyse(text: str) -> OutcomeAnalysis:
     opener = None if head or start >= len(tokens) else tokens[start]
     qualifiers = tuple(t.lower() for t in tokens if t.lower() in lex.unmeasurable)
     return OutcomeAnalysis(text, stem, body, verbs, teacher_phrase(clean, body), qualifiers,
-                           opener)
+                           opener, bool(stem) or _looks_english(tokens, lex))
+
+
+def _looks_english(tokens: list[str], lex: Lexicon) -> bool:
+    words = {t.lower() for t in tokens}
+    return bool(words & _ENGLISH or words & lex.noun_phrase_openers
+                or any(lex.base_form(w) or lex.third_person(w) for w in words))
 
 
 def _is_adverb(word: str, lex: Lexicon) -> bool:

@@ -24,8 +24,8 @@ _LEARNER = r"(?:the\s+)?(?:learners?|students?|participants?|trainees?|attendees
 @functools.cache
 def _stems() -> tuple[re.Pattern[str], ...]:
     """Compiled on first use, not at import (startup matters for pre-commit)."""
-    parts = (_LEAD, _SUBJECT + r"\s+(?:" + _MODAL + r"\s+)?", _MODAL + r"\s+", _ABILITY + r":?\s+",
-             r"to\s+(?=\S)")
+    parts = (_LEAD, _SUBJECT + r"\s+(?:" + _MODAL + r"\s+)?", _MODAL + r"\s+",
+             _ABILITY + r"(?::?\s+|:?$)", r"to\s+(?=\S)")
     return tuple(re.compile(p, re.IGNORECASE) for p in parts)
 
 
@@ -55,7 +55,7 @@ def split_stem(text: str) -> tuple[str, str]:
         changed = False
         for pattern in _stems():
             match = pattern.match(body)
-            if match and match.end() < len(body):
+            if match and match.end() > 0:
                 body = body[match.end():]
                 changed = True
     return text[: len(text) - len(body)].strip(), body

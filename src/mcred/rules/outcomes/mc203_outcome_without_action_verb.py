@@ -21,8 +21,8 @@ def outcome_without_action_verb(design: Design,
     The stem ("On completion, learners will be able to", "Learners will", "To") is
     stripped first; the outcome is flagged when what remains opens with an article, a
     noun such as "knowledge" or "understanding", an adjective, or a word followed by "of".
-    Domain verbs the lexicon does not know ("weld", "solder") are given the benefit of the
-    doubt.
+    Domain verbs the lexicon does not know ("solder", "plaster") are given the benefit of
+    the doubt, and so are outcomes not written in English.
 
     Why is this bad?
     A learning outcome states what the learner will be able to *do* (ECTS Users' Guide
@@ -45,8 +45,8 @@ def outcome_without_action_verb(design: Design,
     """
     for item in analysed_outcomes(design):
         a = item.analysis
-        if a.verbs or a.teacher_phrase:
-            continue
+        if a.verbs or a.teacher_phrase or not a.english:
+            continue  # an action, reported as teacher-centred, or not English
         if a.opener is None:
             message = f"nothing follows the stem '{a.stem}': the outcome has no action verb"
         else:
