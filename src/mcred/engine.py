@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from mcred.findings import Finding, Issue
+from pydantic import BaseModel
+
+from mcred.findings import Finding, Issue, KeyPath
 from mcred.loader import Document
 from mcred.model import Design
 from mcred.positions import Span
@@ -34,12 +36,12 @@ def check_design(design: Design, settings: RuleSettings, path: str = "") -> list
     return issues
 
 
-def _under_any(path: tuple[object, ...], roots: list[tuple[object, ...]]) -> bool:
+def _under_any(path: KeyPath, roots: list[KeyPath]) -> bool:
     """A rule's "missing X" about a value the model already rejected is the same problem."""
     return any(root and path[: len(root)] == root for root in roots)
 
 
-def _options(entry: Rule, settings: RuleSettings) -> object:
+def _options(entry: Rule, settings: RuleSettings) -> BaseModel:
     return settings.options.get(entry.code) or entry.options()
 
 
@@ -56,8 +58,19 @@ def lint_document(doc: Document, settings: RuleSettings) -> FileResult:
             dropped = [i.key_path for i in shape_issues if i.code in ("MC005", "MC006")]
             issues.extend(i for i in check_design(design, settings, doc.path)
                           if not _under_any(i.key_path, dropped))
-    findings = to_findings(doc, issues, settings)
+    findings = apply_suppressions(doc, to_findings(doc, issues, settings), settings)
     return FileResult(doc.path, findings, design, doc)
+
+
+def apply_suppressions(doc: Document, findings: list[Finding],
+                       settings: RuleSettings) -> list[Finding]:
+    """`# mcred: ignore[...]` comments, applied once findings have their lines (issue 4)."""
+    from mcred.suppressions import apply
+
+    kept, problems = apply(doc.text, findings, settings)
+    if problems:
+        kept = sorted([*kept, *to_findings(doc, problems, settings)], key=Finding.sort_key)
+    return kept
 
 
 def to_findings(doc: Document, issues: Iterable[Issue], settings: RuleSettings) -> list[Finding]:
