@@ -11,12 +11,13 @@ import hashlib
 import random
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 CORPUS = Path(__file__).resolve().parent / ".corpus"
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 
 VERBS = ["Analyse", "Apply", "Assess", "Compare", "Design", "Draft", "Evaluate", "Explain",
          "Implement", "Justify", "Plan", "Prepare", "Present", "Review", "Select", "Test"]
@@ -102,15 +103,20 @@ def design(seed: int) -> str:
             text = FLAWS[name](text, rng)
     elif roll < 0.33:
         text = rng.choice(BROKEN)(text)
-    extra, first = [], 5
-    size = len(text.encode())
+    # Real designs have a handful of outcomes; the rest of the size is prose and a revision log.
+    block = _outcomes(rng, 5, rng.randint(0, 2)).rstrip("\n")
+    if block:
+        text = re.sub(r"\n((?:x-)?workload:)", lambda m: f"\n{block}\n{m.group(1)}", text,
+                      count=1)
+    log, size = ["x-revisions:\n"], len(text.encode())
     while size < target:
-        chunk = _outcomes(rng, first, 1)
-        first += 1
-        extra.append(chunk)
-        size += len(chunk.encode())
-    block = "".join(extra).rstrip("\n")
-    text = re.sub(r"\n((?:x-)?workload:)", lambda m: f"\n{block}\n{m.group(1)}", text, count=1)
+        entry = (f"  - date: 2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n"
+                 f"    by: {rng.choice(['programme board', 'quality office', 'lead author'])}\n"
+                 f"    note: >-\n      {_sentence(rng, rng.randint(8, 14))}\n"
+                 f"      {_sentence(rng, rng.randint(6, 12))}\n")
+        log.append(entry)
+        size += len(entry.encode())
+    text = text.rstrip("\n") + "\n" + "".join(log) if len(log) > 1 else text
     note = _sentence(rng, 12)
     return text.replace("a shortage of trained staff.", f"a shortage of trained staff. {note}", 1)
 
@@ -122,6 +128,7 @@ def ensure(count: int, seed: int = 2026) -> Path:
         (EXAMPLES / "green-public-procurement.yaml").read_bytes()).hexdigest()
     marker = target / ".stamp"
     if marker.is_file() and marker.read_text() == stamp:
+        _own_repository(target)
         return target
     if target.exists():
         shutil.rmtree(target)
@@ -130,7 +137,22 @@ def ensure(count: int, seed: int = 2026) -> Path:
         sub.mkdir(parents=True, exist_ok=True)
         (sub / f"design-{i:05d}.yaml").write_text(design(seed * 100_000 + i), encoding="utf-8")
     marker.write_text(stamp)
+    _own_repository(target)
     return target
+
+
+def _own_repository(target: Path) -> None:
+    """Make the corpus its own repository, like a curriculum repo in CI.
+
+    Walking honours .gitignore files up to the repository root; without a root of its
+    own, the corpus would be hidden by this project's ignore of bench/.corpus/.
+    """
+    if (target / ".git").exists():
+        return
+    try:
+        subprocess.run(["git", "init", "-q", str(target)], check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError):
+        (target / ".git").mkdir()
 
 
 if __name__ == "__main__":

@@ -92,6 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     settings = LintSettings()
     result = RunResult()
+    per_rule: dict[str, float] = defaultdict(float)
     paths = sorted(corpus.rglob("*.yaml"))
     for path in paths:
         source = clock.time("read + decode", read_path, path, str(path), settings.max_file_size)
@@ -105,6 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             issues += more
             if design is not None:
                 issues += clock.time("rules", check_design, design, settings.rules, doc.path)
+                time_rules(per_rule, design, settings.rules, doc.path)
         findings = clock.time("findings (positions)", to_findings, doc, issues, settings.rules)
         from mcred.engine import FileResult
 
@@ -123,7 +125,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         share = f"{seconds / total_files * 100:5.1f} % of per-file" if stage in per_file else ""
         each = f"{seconds / len(paths) * 1000:7.3f} ms/file" if stage in per_file else ""
         print(f"  {stage:<32} {seconds * 1000:9.1f} ms  {each:>16}  {share}")
+    print("\nslowest rules (a second, separately timed pass):")
+    for code, seconds in sorted(per_rule.items(), key=lambda kv: -kv[1])[:8]:
+        print(f"  {code:<8} {seconds / len(paths) * 1000:7.3f} ms/file")
     return 0
+
+
+def time_rules(spent: dict[str, float], design: Any, rules: Any, path: str) -> None:
+    """Each design rule on its own, to see which ones the rules stage is made of."""
+    from mcred.engine import _options
+    from mcred.registry import RuleContext, all_rules
+
+    for entry in all_rules():
+        if entry.scope != "design":
+            continue
+        ctx = RuleContext(_options(entry, rules), rules.profile, path)
+        start = time.perf_counter()
+        list(entry.check(design, ctx))
+        spent[entry.code] += time.perf_counter() - start
 
 
 def parse_only(text: str) -> Any:

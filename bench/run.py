@@ -140,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--repeats", type=int, help="rounds for the bulk runs")
+    parser.add_argument("--single-only", action="store_true",
+                        help="only the single-file comparison (quick startup checks)")
     args = parser.parse_args(argv)
     single_rounds = 5 if args.quick else 11
     bulk_rounds = args.repeats or (1 if args.quick else 3)
@@ -165,6 +167,12 @@ def main(argv: Sequence[str] | None = None) -> int:
               Series("check-jsonschema", [cjs, "--schemafile", str(SCHEMA), one]),
               Series("yamllint", [yamllint, "-f", "parsable", one])]
     alternate(single, single_rounds, label="single", warmup=True)
+    if args.single_only:
+        report([ratio("single file: mcred / check-jsonschema", single[0], single[1], "<= 0.60x",
+                      lambda r: r <= 0.6),
+                ratio("single file: mcred / yamllint", single[0], single[2], "close to 1x",
+                      None)], single)
+        return 0
 
     print("bulk, cold: 2,000 files")
     fmt = ["--format", "json"]

@@ -39,3 +39,9 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared (team material: standards, SARIF schema) is not checked out")
     return SHARED
+
+
+@pytest.fixture(autouse=True)
+def _private_results_cache(tmp_path_factory, monkeypatch):
+    """CLI runs use the results cache: give each test its own, so none sees another's."""
+    monkeypatch.setenv("MCRED_CACHE_DIR", str(tmp_path_factory.mktemp("mcred-cache")))

@@ -105,6 +105,12 @@ def test_what_the_fast_path_refuses():
     assert fastyaml.try_compose("[" * 5000 + "]" * 5000) == (False, None)
 
 
+@pytest.mark.parametrize("indent", [10, 300, 490, 520, 2000])
+def test_quick_depth_check_agrees_with_the_bound(indent):
+    text = "a:\n" + " " * indent + "b: [1, {c: 2}]\n"
+    assert fastyaml._plain_enough(text) == (fastyaml.depth_bound(text) <= fastyaml.MAX_SAFE_DEPTH)
+
+
 def test_switched_off_by_environment(monkeypatch):
     monkeypatch.setenv("MCRED_FAST_YAML", "0")
     assert fastyaml.try_compose("mcred: 1\n") == (False, None)

@@ -117,7 +117,12 @@ def _plain_enough(text: str) -> bool:
         return False
     if text.startswith("%") or "\n%" in text:
         return False
-    return depth_bound(text) <= MAX_SAFE_DEPTH
+    # depth_bound(text) <= MAX_SAFE_DEPTH, without listing every line's indentation:
+    budget = MAX_SAFE_DEPTH - 4 - sum(text.count(s) for s in _INDICATORS)
+    if budget < 0:
+        return False
+    too_deep = " " * (budget // 2 + 1)  # an indentation that would break the budget
+    return not (text.startswith(too_deep) or "\n" + too_deep in text)
 
 
 def depth_bound(text: str) -> int:
@@ -137,16 +142,39 @@ def _loader_class() -> type | None:
     """PyYAML's C parser with ruamel's YAML 1.2 resolver; ``None`` without libyaml."""
     try:
         from yaml._yaml import CParser
+        from yaml.nodes import ScalarNode, SequenceNode
         from yaml.resolver import BaseResolver
     except ImportError:  # PyYAML missing, or built without libyaml
         return None
 
-    class Yaml12Resolver(BaseResolver):  # type: ignore[misc]
-        """YAML 1.2 core tags for plain scalars, exactly as ruamel.yaml resolves them."""
-
+    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for kind, pattern, first in IMPLICIT_1_2:
-        starts = [("" if c == "\0" else c) for c in first]
-        Yaml12Resolver.add_implicit_resolver(f"{_TAG}{kind}", re.compile(pattern, re.X), starts)
+        regexp = re.compile(pattern, re.X)
+        for char in first:
+            table.setdefault("" if char == "\0" else char, []).append((f"{_TAG}{kind}", regexp))
+    plain, seq, mapping = f"{_TAG}str", f"{_TAG}seq", f"{_TAG}map"
+
+    class Yaml12Resolver(BaseResolver):  # type: ignore[misc]
+        """YAML 1.2 core tags for plain scalars, exactly as ruamel.yaml resolves them.
+
+        ``resolve`` is BaseResolver's without path resolvers (none are registered): it runs
+        once per node, so it is kept short.
+        """
+
+        def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+            if kind is ScalarNode:
+                if implicit[0]:
+                    for tag, regexp in table.get(value[:1], ()):
+                        if regexp.match(value):
+                            return tag
+                return plain
+            return seq if kind is SequenceNode else mapping
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
 
     class FastComposer(CParser, Yaml12Resolver):  # type: ignore[misc]
         """Composes nodes in C; resolves plain scalars with the YAML 1.2 table."""

@@ -6,13 +6,18 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mcred.discovery import WalkOptions, discover, display_name
 from mcred.engine import FileResult, lint_document
 from mcred.findings import Finding, Severity
 from mcred.loader import has_marker, load_text
+from mcred.parallel import Job, lint_jobs
 from mcred.settings import LintSettings, RuleSettings
 from mcred.sources import Source, SourceError, decode, read_path
+
+if TYPE_CHECKING:
+    from mcred.catalogue.check import CatalogueOutcome
 
 
 @dataclass
@@ -61,6 +66,7 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
     ``rules_for`` gives each file's rule settings (config files, per-file ignores)."""
     result = RunResult()
     per_file: dict[str, RuleSettings] = {}
+    jobs: list[Job] = []
     paths = list(paths)
     walk = WalkOptions(settings.include, settings.exclude, settings.gitignore)
     for path, explicit in discover(paths, walk, result.read_errors.append):
@@ -77,18 +83,32 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
             continue
         file_rules = rules_for(Path(name) if is_stdin else path) if rules_for else settings.rules
         per_file[name] = file_rules
-        result.files.append(lint_source(source, replace(settings, rules=file_rules)))
+        jobs.append(Job(source, file_rules))
+    # perf: cached results, then the rest serially or in worker processes (mcred.parallel).
+    result.files.extend(lint_jobs(jobs, settings))
     # Cross-file rules (MC9xx): the run's designs as one catalogue.
     from mcred.catalogue.check import check_catalogue
 
-    outcome = check_catalogue(result.files, settings, walked=any(p.is_dir() for p in paths),
-                              unread=result.read_errors)
+    walked = any(p.is_dir() for p in paths)
+    outcome = _catalogue(result, settings, walked, lambda: check_catalogue(
+        result.files, settings, walked=walked, unread=result.read_errors))
     result.notes.extend(outcome.notes)
     for file in result.files:
         if file.path in outcome.findings:
             extra = _per_file(file, outcome.findings[file.path], per_file.get(file.path))
             file.findings = sorted(file.findings + extra, key=Finding.sort_key)
     return result
+
+
+def _catalogue(result: RunResult, settings: LintSettings, walked: bool,
+               compute: Callable[[], CatalogueOutcome]) -> CatalogueOutcome:
+    """perf: the cross-file outcome is cached too, keyed on every file of the run."""
+    from mcred.cache import Cache, cached_catalogue, catalogue_key
+
+    if not settings.cache or settings.catalogue_root is not None:
+        return compute()
+    key = catalogue_key(result.files, settings.fingerprint(), walked, result.read_errors)
+    return cached_catalogue(Cache(), key, compute)
 
 
 def _per_file(file: FileResult, found: list[Finding],

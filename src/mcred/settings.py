@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import enum
+import hashlib
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, fields, is_dataclass
+from pathlib import Path, PurePath
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -27,6 +31,9 @@ class RuleSettings:
     def is_enabled(self, code: str) -> bool:
         return self.enabled is None or code in self.enabled
 
+    def fingerprint(self) -> str:
+        return fingerprint(self)
+
 
 @dataclass(frozen=True)
 class LintSettings:
@@ -42,3 +49,44 @@ class LintSettings:
     exclude: tuple[str, ...] = ()
     gitignore: bool = True
     catalogue_root: Path | None = None
+    # Speed only, never results (not part of the fingerprint): the results cache (see
+    # mcred.cache; the CLI turns it on) and worker processes (None: one per CPU for large
+    # runs; the CLI's default).
+    cache: bool = field(default=False, metadata={"fingerprint": False})
+    jobs: int | None = field(default=1, metadata={"fingerprint": False})
+
+    def fingerprint(self) -> str:
+        return fingerprint(self)
+
+
+def fingerprint(settings: object) -> str:
+    """A stable hash of everything in ``settings`` that can change findings (cache keys).
+
+    Derived from the fields themselves, so a field added later is covered automatically;
+    fields marked ``metadata={"fingerprint": False}`` are left out.
+    """
+    text = json.dumps(_canonical(settings), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _canonical(value: Any) -> Any:
+    """JSON-ready, order-independent form of settings values (dataclasses, models, sets)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {"__type__": type(value).__qualname__,
+                **{f.name: _canonical(getattr(value, f.name)) for f in fields(value)
+                   if f.metadata.get("fingerprint", True)}}
+    if isinstance(value, BaseModel):
+        return {"__type__": type(value).__qualname__, **value.model_dump(mode="json")}
+    if isinstance(value, Mapping):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    if isinstance(value, set | frozenset):
+        return sorted((_canonical(v) for v in value), key=repr)
+    if isinstance(value, list | tuple):
+        return [_canonical(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__qualname__}.{value.name}"
+    if isinstance(value, PurePath):
+        return value.as_posix()
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return repr(value)

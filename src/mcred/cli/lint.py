@@ -42,10 +42,17 @@ FAIL_ON = ["error", "warning", "info", "never"]
 @click.option("--baseline", "baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Report only findings not in this baseline (see `mcred baseline`).")
 # -- end of configuration options --
+# -- speed (issue 9; mcred.cache, mcred.parallel) --
+@click.option("--no-cache", is_flag=True,
+              help="Do not read or write the results cache (.mcred_cache/ or $MCRED_CACHE_DIR).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes [default: one per CPU for large runs, else 1].")
+# -- end of speed options --
 def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
          stdin_filename: str | None, require_marker: bool, fail_on: str | None,
          exit_zero: bool, quiet: bool, verbose: bool, no_source: bool, color: str,
-         config: CliOptions, statistics: bool, baseline: Path | None) -> None:
+         config: CliOptions, statistics: bool, baseline: Path | None, no_cache: bool,
+         jobs: int | None) -> None:
     """Check design files and directories of designs.
 
     Directories are walked for *.yaml / *.yml files that start with the `mcred:` marker;
@@ -60,6 +67,7 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
 
     targets = parse_targets(formats, outputs)
     run = Run.prepare(replace(config, fail_on=fail_on))
+    run.settings = replace(run.settings, cache=not no_cache, jobs=jobs)
     settings = run.settings
     result = run.lint(paths, stdin_filename=stdin_filename, require_marker=require_marker)
     run.apply_baseline(result, baseline)

@@ -15,5 +15,6 @@ class FormatModel(BaseModel):
         extra="forbid",
         strict=True,
         frozen=True,
+        defer_build=True,
         json_schema_extra={"patternProperties": EXTENSIONS},
     )

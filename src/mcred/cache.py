@@ -1,0 +1,291 @@
+"""Per-file results cache: content + effective configuration + mcred's code → findings.
+
+An unchanged re-run should cost little more than startup. A file's entry is keyed on
+everything its findings depend on: its display name and text, the fingerprint of its
+effective rule settings, and a fingerprint of mcred itself (version, Python version, and
+the size and mtime of every module of the package, so editing a rule invalidates too).
+The cross-file (catalogue) outcome is cached separately, keyed on every file's key: it is
+recomputed whenever any file of the run changes.
+
+Entries are two lines of JSON (the findings; the validated design), written to a temporary
+file and renamed into place, so concurrent runs never see half an entry. A damaged or
+unreadable entry is a miss; a cache that cannot be written is silently not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mcred import __version__
+from mcred.engine import FileResult
+from mcred.findings import Finding, Severity
+from mcred.loader import Document, load_text
+from mcred.positions import PositionIndex
+
+if TYPE_CHECKING:
+    from mcred.catalogue.check import CatalogueOutcome
+    from mcred.findings import Issue
+    from mcred.model import Design
+
+FORMAT = 1
+ENV_DIR = "MCRED_CACHE_DIR"
+DEFAULT_DIR = ".mcred_cache"
+CATALOGUE = "catalogue"  # the folder (and key prefix) of cross-file outcomes
+
+
+def cache_dir() -> Path:
+    """``$MCRED_CACHE_DIR``, else ``.mcred_cache/`` in the working directory."""
+    return Path(os.environ.get(ENV_DIR) or Path.cwd() / DEFAULT_DIR)
+
+
+@cache
+def code_fingerprint() -> str:
+    """What mcred's findings depend on besides input and settings: its own code."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{FORMAT}:{__version__}:{sys.version_info[:2]}".encode())
+    for root, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(root, name))
+                digest.update(f"{root}/{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()
+
+
+def file_key(name: str, text: str, rules_fingerprint: str) -> str:
+    digest = hashlib.sha256(f"{code_fingerprint()}\0{rules_fingerprint}\0{name}\0".encode())
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def finding_to_json(finding: Finding) -> dict[str, Any]:
+    return {**finding.to_dict(), "key_path": list(finding.key_path)}
+
+
+def finding_from_json(data: dict[str, Any]) -> Finding:
+    return Finding(
+        path=data["path"], line=data["line"], column=data["column"], code=data["code"],
+        name=data["name"], severity=Severity.parse(data["severity"]), message=data["message"],
+        fix=data["fix"], key_path=tuple(data["key_path"]), end_line=data["end_line"],
+        end_column=data["end_column"],
+    )
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a file's lint produced, in the cache's (and the worker pipe's) plain form.
+
+    ``data_json`` is the loaded data as JSON (dates as ISO text), for the consumers that
+    look at raw values after linting: the catalogue's id check and baseline fingerprints,
+    which hash values as JSON text anyway.
+    """
+
+    findings: list[dict[str, Any]]
+    design_json: str | None
+    data_json: str | None
+
+    @classmethod
+    def of(cls, result: FileResult) -> Entry | None:
+        """``None`` when a finding carries data JSON cannot hold (never cache guesses)."""
+        if any(f.extra for f in result.findings):
+            return None
+        design = result.design.model_dump_json() if result.design is not None else None
+        data = result.document.data if result.document is not None else None
+        return cls([finding_to_json(f) for f in result.findings], design,
+                   None if data is None else json.dumps(data, default=str))
+
+    def dumps(self) -> str:
+        return "\n".join((json.dumps({"findings": self.findings}), self.design_json or "",
+                          self.data_json or ""))
+
+    @classmethod
+    def loads(cls, text: str) -> Entry:
+        head, design, data = text.split("\n")
+        return cls(json.loads(head)["findings"], design or None, data or None)
+
+
+class LightDocument(Document):
+    """A linted file kept as text and data; positions are rebuilt on first use.
+
+    Keeping every file's position index for a run of thousands of files costs ~100 KB
+    each; reporters need only the text (code frames), and the few files that get a
+    cross-file finding re-parse cheaply. From the cache, ``data`` is JSON-shaped (dates
+    as ISO text) and decoded on first use.
+    """
+
+    def __init__(self, path: str, text: str, data: dict[str, Any] | None = None,
+                 data_json: str | None = None) -> None:
+        self._full: Document | None = None
+        self._data: dict[str, Any] | None = None
+        self._data_json = data_json
+        self._ready = False
+        super().__init__(path, text, data)
+        self._ready = True
+
+    def _loaded(self) -> Document:
+        if self._full is None:
+            self._full = load_text(self.text, self.path)
+        return self._full
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        if self._data_json is not None:
+            decoded: dict[str, Any] = json.loads(self._data_json)
+            self._data, self._data_json = decoded, None
+        return self._data
+
+    @data.setter
+    def data(self, value: dict[str, Any] | None) -> None:
+        self._data = value
+
+    @property
+    def index(self) -> PositionIndex:
+        return self._loaded().index
+
+    @index.setter
+    def index(self, value: PositionIndex) -> None:
+        if self._ready:
+            self._loaded().index = value
+
+    @property
+    def issues(self) -> list[Issue]:
+        return self._loaded().issues
+
+    @issues.setter
+    def issues(self, value: list[Issue]) -> None:
+        if self._ready:
+            self._loaded().issues = value
+
+
+class LightResult(FileResult):
+    """A :class:`FileResult` whose design is validated from JSON only when someone asks."""
+
+    def __init__(self, path: str, findings: list[Finding], design: Design | None,
+                 document: Document | None, *, design_json: str | None = None,
+                 key: str | None = None) -> None:
+        self._design: Design | None = design
+        self._design_json = design_json if design is None else None
+        self.key = key
+        super().__init__(path, findings, design, document)
+
+    @property
+    def design(self) -> Design | None:
+        if self._design is None and self._design_json is not None:
+            from mcred.model import Design
+
+            self._design = Design.model_validate_json(self._design_json)
+            self._design_json = None
+        return self._design
+
+    @design.setter
+    def design(self, value: Design | None) -> None:
+        self._design = value
+        if value is not None:
+            self._design_json = None
+
+    @classmethod
+    def from_entry(cls, name: str, text: str, entry: Entry, key: str | None) -> LightResult:
+        findings = [finding_from_json(f) for f in entry.findings]
+        return cls(name, findings, None, LightDocument(name, text, data_json=entry.data_json),
+                   design_json=entry.design_json, key=key)
+
+
+class Cache:
+    """The on-disk store; every method is best-effort and never raises for I/O problems."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root or cache_dir()
+        self._ready = False
+
+    def _path(self, key: str) -> Path:
+        if key.startswith(CATALOGUE):
+            return self.root / CATALOGUE / f"{key.removeprefix(CATALOGUE)}.json"
+        return self.root / key[:2] / f"{key[2:]}.json"
+
+    def get(self, key: str) -> Entry | None:
+        try:
+            return Entry.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, entry: Entry) -> None:
+        self._write(self._path(key), entry.dumps())
+
+    def get_json(self, key: str) -> Any:
+        try:
+            return json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put_json(self, key: str, value: Any) -> None:
+        self._write(self._path(key), json.dumps(value))
+
+    def _write(self, path: Path, text: str) -> None:
+        try:
+            self._prepare()
+            path.parent.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    handle.write(text)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return
+
+    def _prepare(self) -> None:
+        """First write: create the directory, marked so backups and git leave it alone."""
+        if self._ready:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        tag = self.root / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
+                           "# mcred's results cache; safe to delete.\n", encoding="utf-8")
+            (self.root / ".gitignore").write_text("*\n", encoding="utf-8")
+        self._ready = True
+
+
+def catalogue_key(files: list[FileResult], settings_fingerprint: str, walked: bool,
+                  unread: list[str]) -> str | None:
+    """Key of a run's cross-file outcome; ``None`` when some file has no cache key."""
+    keys = [getattr(f, "key", None) for f in files]
+    if any(k is None for k in keys):
+        return None
+    payload = json.dumps([code_fingerprint(), settings_fingerprint, walked, unread,
+                          [[f.path, k] for f, k in zip(files, keys, strict=True)]])
+    return CATALOGUE + hashlib.sha256(payload.encode()).hexdigest()
+
+
+def cached_catalogue(store: Cache | None, key: str | None,
+                     compute: Callable[[], CatalogueOutcome]) -> CatalogueOutcome:
+    """The cross-file outcome from the cache when this exact run was checked before."""
+    from mcred.catalogue.check import CatalogueOutcome
+
+    if store is not None and key is not None:
+        stored = store.get_json(key)
+        if isinstance(stored, dict):
+            try:
+                return CatalogueOutcome(
+                    {p: [finding_from_json(f) for f in fs] for p, fs in stored["findings"].items()},
+                    list(stored["notes"]))
+            except (KeyError, TypeError, ValueError):
+                pass
+    outcome = compute()
+    if store is not None and key is not None and not any(
+            f.extra for fs in outcome.findings.values() for f in fs):
+        store.put_json(key, {"findings": {p: [finding_to_json(f) for f in fs]
+                                          for p, fs in outcome.findings.items()},
+                             "notes": outcome.notes})
+    return outcome
