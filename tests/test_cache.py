@@ -29,7 +29,8 @@ def _lint(cache_dir: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> dict:
 
 
 def _entries(cache_dir: Path) -> list[Path]:
-    return [p for p in cache_dir.rglob("*.json") if p.parent.name != cache.CATALOGUE]
+    return [p for p in cache_dir.rglob("*.json")
+            if p.parent.name not in (cache.CATALOGUE, cache.RUNS)]
 
 
 def _codes(report: dict) -> list[str]:
@@ -109,7 +110,7 @@ def test_no_cache_neither_reads_nor_writes(tmp_path, monkeypatch):
 
 def test_damaged_entries_are_misses(tmp_path, monkeypatch):
     first = _lint(tmp_path, monkeypatch, str(FLAWED))
-    for entry in _entries(tmp_path):
+    for entry in tmp_path.rglob("*.json"):  # file entries, the run pack, the catalogue
         entry.write_text("{not json", encoding="utf-8")
     assert _lint(tmp_path, monkeypatch, str(FLAWED)) == first
 

@@ -40,6 +40,7 @@ FORMAT = 1
 ENV_DIR = "MCRED_CACHE_DIR"
 DEFAULT_DIR = ".mcred_cache"
 CATALOGUE = "catalogue"  # the folder (and key prefix) of cross-file outcomes
+RUNS = "runs"  # the folder (and key prefix) of whole-run findings packs
 
 
 def cache_dir() -> Path:
@@ -114,21 +115,24 @@ class Entry:
 
 
 class LightDocument(Document):
-    """A linted file kept as text and data; positions are rebuilt on first use.
+    """A linted file kept as its text and its data as JSON; the rest is rebuilt on demand.
 
-    Keeping every file's position index for a run of thousands of files costs ~100 KB
-    each; reporters need only the text (code frames), and the few files that get a
-    cross-file finding re-parse cheaply. From the cache, ``data`` is JSON-shaped (dates
-    as ISO text) and decoded on first use.
+    Keeping every file's data and position index for a run of thousands of files costs
+    tens of KB each (peak memory is a goal: <= 100 MB for 2,000 files). Reporters need
+    only the text (code frames); the catalogue's id check and baseline fingerprints read
+    ``data``, which is decoded afresh on every access (JSON-shaped: dates as ISO text, as
+    those consumers hash it anyway); the few files with a cross-file finding re-parse the
+    text for positions.
     """
 
     def __init__(self, path: str, text: str, data: dict[str, Any] | None = None,
-                 data_json: str | None = None) -> None:
+                 data_json: str | None = None,
+                 data_source: Callable[[], str | None] | None = None) -> None:
         self._full: Document | None = None
-        self._data: dict[str, Any] | None = None
-        self._data_json = data_json
         self._ready = False
-        super().__init__(path, text, data)
+        self._data_json = data_json if data is None else json.dumps(data, default=str)
+        self._data_source = data_source
+        super().__init__(path, text)
         self._ready = True
 
     def _loaded(self) -> Document:
@@ -138,14 +142,18 @@ class LightDocument(Document):
 
     @property
     def data(self) -> dict[str, Any] | None:
-        if self._data_json is not None:
-            decoded: dict[str, Any] = json.loads(self._data_json)
-            self._data, self._data_json = decoded, None
-        return self._data
+        if self._data_source is not None:
+            self._data_json, self._data_source = self._data_source(), None
+        if self._data_json is None:
+            return None
+        decoded: dict[str, Any] = json.loads(self._data_json)
+        return decoded
 
     @data.setter
     def data(self, value: dict[str, Any] | None) -> None:
-        self._data = value
+        if self._ready:
+            self._data_json = None if value is None else json.dumps(value, default=str)
+            self._data_source = None
 
     @property
     def index(self) -> PositionIndex:
@@ -171,14 +179,18 @@ class LightResult(FileResult):
 
     def __init__(self, path: str, findings: list[Finding], design: Design | None,
                  document: Document | None, *, design_json: str | None = None,
+                 design_source: Callable[[], str | None] | None = None,
                  key: str | None = None) -> None:
         self._design: Design | None = design
         self._design_json = design_json if design is None else None
+        self._design_source = design_source if design is None else None
         self.key = key
         super().__init__(path, findings, design, document)
 
     @property
     def design(self) -> Design | None:
+        if self._design_source is not None:
+            self._design_json, self._design_source = self._design_source(), None
         if self._design is None and self._design_json is not None:
             from mcred.model import Design
 
@@ -190,13 +202,21 @@ class LightResult(FileResult):
     def design(self, value: Design | None) -> None:
         self._design = value
         if value is not None:
-            self._design_json = None
+            self._design_json = self._design_source = None
 
     @classmethod
     def from_entry(cls, name: str, text: str, entry: Entry, key: str | None) -> LightResult:
         findings = [finding_from_json(f) for f in entry.findings]
-        return cls(name, findings, None, LightDocument(name, text, data_json=entry.data_json),
-                   design_json=entry.design_json, key=key)
+        document = LightDocument(name, text, data_json=entry.data_json)
+        return cls(name, findings, None, document, design_json=entry.design_json, key=key)
+
+    @classmethod
+    def from_pack(cls, name: str, text: str, findings: list[dict[str, Any]], key: str,
+                  entry: Callable[[], Entry]) -> LightResult:
+        """Findings from a run pack; design and data from the file's entry, if ever used."""
+        return cls(name, [finding_from_json(f) for f in findings], None,
+                   LightDocument(name, text, data_source=lambda: entry().data_json),
+                   design_source=lambda: entry().design_json, key=key)
 
 
 class Cache:
@@ -207,8 +227,9 @@ class Cache:
         self._ready = False
 
     def _path(self, key: str) -> Path:
-        if key.startswith(CATALOGUE):
-            return self.root / CATALOGUE / f"{key.removeprefix(CATALOGUE)}.json"
+        folder, _, name = key.rpartition(":")
+        if folder:  # catalogue:… and runs:… keys
+            return self.root / folder / f"{name}.json"
         return self.root / key[:2] / f"{key[2:]}.json"
 
     def get(self, key: str) -> Entry | None:
@@ -265,7 +286,15 @@ def catalogue_key(files: list[FileResult], settings_fingerprint: str, walked: bo
         return None
     payload = json.dumps([code_fingerprint(), settings_fingerprint, walked, unread,
                           [[f.path, k] for f, k in zip(files, keys, strict=True)]])
-    return CATALOGUE + hashlib.sha256(payload.encode()).hexdigest()
+    return f"{CATALOGUE}:{hashlib.sha256(payload.encode()).hexdigest()}"
+
+
+def run_key(keys: list[str]) -> str:
+    """Key of a whole run's per-file findings: one read instead of one per file when warm."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for key in keys:
+        digest.update(key.encode())
+    return f"{RUNS}:{digest.hexdigest()}"
 
 
 def cached_catalogue(store: Cache | None, key: str | None,

@@ -8,10 +8,18 @@ parser the pool's own overhead is visible on smaller batches.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, fields
 
-from mcred.cache import Cache, Entry, LightDocument, LightResult, file_key
+from mcred.cache import (
+    Cache,
+    Entry,
+    LightDocument,
+    LightResult,
+    file_key,
+    finding_to_json,
+    run_key,
+)
 from mcred.engine import FileResult, lint_document
 from mcred.loader import load_text
 from mcred.settings import LintSettings, RuleSettings
@@ -39,25 +47,66 @@ def auto_jobs(files: int) -> int:
 
 def lint_jobs(jobs: Sequence[Job], settings: LintSettings) -> list[FileResult]:
     """Lint every job, using and filling the cache unless ``settings.cache`` is off."""
-    store = Cache() if settings.cache else None
-    fingerprints: dict[int, str] = {}
-    keys: list[str | None] = []
-    results: list[FileResult | None] = []
+    if not settings.cache:
+        return _lint_all(jobs, settings, None, [None] * len(jobs))
+    store = Cache()
+    keys = _keys(jobs)
+    pack_key = run_key(keys)
+    pack = _read_pack(store, pack_key, jobs, keys)
+    if pack is not None:
+        return pack
+    results = _lint_all(jobs, settings, store, list(keys))
+    store.put_json(pack_key, [[f.path, [finding_to_json(x) for x in f.findings]]
+                              for f in results])
+    return results
+
+
+def _keys(jobs: Sequence[Job]) -> list[str]:
+    fingerprints: dict[tuple[object, ...], str] = {}
+    keys = []
     for job in jobs:
-        key = None
-        if store is not None:
-            fp = fingerprints.get(id(job.rules))
-            if fp is None:
-                fp = fingerprints[id(job.rules)] = job.rules.fingerprint()
-            key = file_key(job.source.name, job.source.text, fp)
-            entry = store.get(key)
-            if entry is not None:
-                results.append(LightResult.from_entry(job.source.name, job.source.text, entry,
-                                                      key))
-                keys.append(key)
-                continue
-        results.append(None)
-        keys.append(key)
+        identity = _identity(job.rules)
+        fp = fingerprints.get(identity)
+        if fp is None:
+            fp = fingerprints[identity] = job.rules.fingerprint()
+        keys.append(file_key(job.source.name, job.source.text, fp))
+    return keys
+
+
+def _read_pack(store: Cache, pack_key: str, jobs: Sequence[Job],
+               keys: list[str]) -> list[FileResult] | None:
+    """A warm run: every file's findings in one read; designs load only if asked for."""
+    pack = store.get_json(pack_key)
+    if not isinstance(pack, list) or len(pack) != len(jobs):
+        return None
+    try:
+        return [LightResult.from_pack(job.source.name, job.source.text, findings, key,
+                                      _entry_loader(store, key, job))
+                for job, key, (_, findings) in zip(jobs, keys, pack, strict=True)]
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _entry_loader(store: Cache, key: str, job: Job) -> Callable[[], Entry]:
+    """The file's full entry on first use; linted again if it has gone from the cache."""
+    def load() -> Entry:
+        entry = store.get(key)
+        if entry is None:
+            result = lint_document(load_text(job.source.text, job.source.name), job.rules)
+            entry = Entry.of(result) or Entry([], None, None)
+        return entry
+
+    return load
+
+
+def _lint_all(jobs: Sequence[Job], settings: LintSettings, store: Cache | None,
+              keys: list[str | None]) -> list[FileResult]:
+    """Per-file entries where cached; the rest serially or in worker processes."""
+    results: list[FileResult | None] = []
+    for job, key in zip(jobs, keys, strict=True):
+        entry = store.get(key) if store is not None and key is not None else None
+        results.append(None if entry is None else
+                       LightResult.from_entry(job.source.name, job.source.text, entry, key))
     todo = [i for i, r in enumerate(results) if r is None]
     workers = settings.jobs if settings.jobs is not None else auto_jobs(len(todo))
     if workers > 1 and len(todo) > 1:
@@ -76,6 +125,28 @@ def lint_jobs(jobs: Sequence[Job], settings: LintSettings) -> list[FileResult]:
                 store.put(key, entry)
             results[i] = _light(result, source.text, key if entry is not None else None)
     return [r for r in results if r is not None]
+
+
+def _identity(rules: RuleSettings) -> tuple[object, ...]:
+    """Cheap memo key for a fingerprint: per-file settings are fresh objects built from the
+    same parts, and hashing 2,000 of them field by field costs more than linting from cache.
+
+    Hashable field values compare by value, others (dicts of option models) by the
+    identity of their items; every settings object stays alive in ``jobs`` meanwhile, so
+    no id is reused within one call.
+    """
+    key: list[object] = []
+    for item in fields(rules):
+        value = getattr(rules, item.name)
+        if isinstance(value, Mapping):
+            key.append(tuple((k, id(v)) for k, v in value.items()))
+        else:
+            try:
+                hash(value)
+                key.append(value)
+            except TypeError:
+                key.append(id(value))
+    return tuple(key)
 
 
 def _light(result: FileResult, text: str, key: str | None) -> LightResult:

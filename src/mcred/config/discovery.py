@@ -161,14 +161,21 @@ class Finder:
     def __init__(self) -> None:
         self._by_dir: dict[Path, ConfigFile | None] = {}
         self._by_path: dict[Path, ConfigFile | None] = {}
+        self._by_given: dict[Path, ConfigFile | None] = {}  # perf: skips resolve() per file
 
     def for_dir(self, directory: Path) -> ConfigFile | None:
-        directory = directory.resolve()
+        if directory in self._by_given:
+            return self._by_given[directory]
+        found = self._for_resolved(directory.resolve())
+        self._by_given[directory] = found
+        return found
+
+    def _for_resolved(self, directory: Path) -> ConfigFile | None:
         if directory in self._by_dir:
             return self._by_dir[directory]
         found = self._here(directory)
         if found is None and directory.parent != directory:
-            found = self.for_dir(directory.parent)
+            found = self._for_resolved(directory.parent)
         self._by_dir[directory] = found
         return found
 
