@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from conftest import FIXTURES, expectations, lint_text
-from mcred.registry import SECTION_TITLES, all_rules
+from mcred.registry import SECTION_TITLES, Rule, all_rules
+from mcred.settings import RuleSettings
 
 RULES = all_rules()
 DIRS = FIXTURES / "rules"
+_OPTIONS = re.compile(r"^#\s*options:\s*(\{.*\})\s*$", re.MULTILINE)
+
+
+def _settings(entry: Rule, text: str) -> RuleSettings:
+    """Options a fixture sets for its rule with a `# options: {...}` (JSON) comment line."""
+    match = _OPTIONS.search(text)
+    if match is None:
+        return RuleSettings()
+    return RuleSettings(options={entry.code: entry.options(**json.loads(match.group(1)))})
 
 
 @pytest.mark.parametrize("entry", RULES, ids=lambda r: r.code)
@@ -26,12 +39,14 @@ def test_fail_fixture_triggers_rule_at_expected_lines(entry):
     text = (DIRS / entry.code / "fail.yaml").read_text(encoding="utf-8")
     expected = {(line, code) for line, code in expectations(text) if code == entry.code}
     assert expected, "the fail fixture must mark where the finding appears with # expect:"
-    found = {(f.line, f.code) for f in lint_text(text, "fail.yaml") if f.code == entry.code}
+    findings = lint_text(text, "fail.yaml", _settings(entry, text))
+    found = {(f.line, f.code) for f in findings if f.code == entry.code}
     assert found == expected
 
 
 @pytest.mark.parametrize("entry", RULES, ids=lambda r: r.code)
 def test_pass_fixture_does_not_trigger_rule(entry):
     text = (DIRS / entry.code / "pass.yaml").read_text(encoding="utf-8")
-    found = [f for f in lint_text(text, "pass.yaml") if f.code == entry.code]
+    found = [f for f in lint_text(text, "pass.yaml", _settings(entry, text))
+             if f.code == entry.code]
     assert found == []

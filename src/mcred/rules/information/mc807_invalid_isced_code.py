@@ -26,7 +26,7 @@ def invalid_isced_code(design: Design, ctx: RuleContext[NoOptions]) -> Iterator[
 
     Example
     ```yaml
-    field_of_education: "0499"
+    field_of_education: "0418"
     ```
 
     Use instead
