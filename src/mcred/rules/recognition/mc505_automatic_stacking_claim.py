@@ -11,10 +11,11 @@ from mcred.registry import NoOptions, RuleContext, rule
 
 _PROMISE = re.compile(
     r"\b(automatic(ally)?|guarantee[sd]?|entitle(s|d|ment)?|without (any )?further "
-    r"(assessment|examination|study)|no (further|additional) (assessment|exams?))\b",
+    r"(assessment|examination|study)|no (further|additional) (assessment|exams?))\b(?!-)",
     re.IGNORECASE)
-_AWARD = re.compile(r"\b(degrees?|qualifications?|diplomas?|master'?s?|bachelor'?s?|mba|"
-                    r"programmes?|programs?|certificates?)\b", re.IGNORECASE)
+# Larger credentials only: "certificates are issued automatically" is no stacking claim.
+_AWARD = re.compile(r"\b(degrees?|qualifications?|diplomas?|master'?s?|bachelor'?s?|mba)\b",
+                    re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 
 
@@ -29,7 +30,7 @@ def automatic_stacking_claim(design: Design, ctx: RuleContext[NoOptions]) -> Ite
     The summary and the recognition texts (pathway descriptions, the RPL route, the names
     of stacking targets) are read sentence by sentence: a promise word (automatically,
     guaranteed, entitled, without further assessment) next to a qualification word
-    (degree, diploma, master's, qualification, programme) is reported.
+    (degree, diploma, master's, bachelor's, MBA, qualification) is reported.
 
     Why is this bad?
     The Recommendation is explicit that stacking micro-credentials creates no automatic
@@ -53,8 +54,8 @@ def automatic_stacking_claim(design: Design, ctx: RuleContext[NoOptions]) -> Ite
         for sentence in _SENTENCE.split(text):
             promise = _PROMISE.search(sentence)
             if promise and _AWARD.search(sentence):
-                yield ctx.issue(where, f"'{promise.group(0)}' promises an automatic "
-                                f"qualification: \"{_clip(sentence)}\"")
+                yield ctx.issue(where, f"the text promises an automatic award "
+                                f"('{promise.group(0)}'): \"{_clip(sentence)}\"")
                 break
 
 
