@@ -106,3 +106,26 @@ def test_importing_the_rules_does_not_import_the_code_list_libraries():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60).stdout
     assert out.strip() == "[]"
+
+
+def test_simple_tag_fast_path_agrees_with_langcodes():
+    """The packaged subtag list is a cache of langcodes' own judgement, never a rival list."""
+    langcodes = pytest.importorskip("langcodes")
+    import itertools
+    import string
+
+    probes = ["".join(p) for n in (2, 3) for p in itertools.product(string.ascii_lowercase,
+                                                                    repeat=n)]
+    probes += [f"{lang}-{region}" for lang in ("en", "pt", "sr", "gsw", "zz")
+               for region in ("PT", "pt", "GB", "UK", "EL", "XX", "ZZ", "419", "000", "999")]
+    probes += ["EN", "En-Gb", "eng-US", "en-GB-oxendict", "zh-Hans-CN", "x-private", "i-klingon"]
+    disagree = [t for t in probes if languages.is_language_tag(t) != langcodes.tag_is_valid(t)]
+    assert disagree == []
+
+
+def test_simple_tags_do_not_import_langcodes():
+    code = ("import sys; from mcred.vocabularies.languages import is_language_tag; "
+            "print(is_language_tag('pt-PT'), is_language_tag('xx'), 'langcodes' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    assert out.split() == ["True", "False", "False"]
