@@ -81,7 +81,7 @@ def test_higher_education_level_only_under_the_option():
     "Complete three further badges and you automatically receive the Master's degree.",
     "Stacking all four modules guarantees the award of the Master in Public Management.",
     "Holders are entitled to the full diploma without further assessment.",
-    "Guaranteed admission to the MBA programme."])
+    "Successful learners are guaranteed to obtain the MBA without further assessment."])
 def test_automatic_stacking_promises(text):
     edit = ("description: Recognised as 5 ECTS", f"description: {text} Recognised as 5 ECTS")
     found = findings("MC505", edit)
@@ -93,7 +93,9 @@ def test_automatic_stacking_promises(text):
     "Results are sent automatically to the learner's Europass wallet.",
     "Certificates are checked against a guaranteed-unique identifier.",
     "Certificates are issued automatically after the final exam.",
-    "The programme automatically sends reminders before each deadline."])
+    "The programme automatically sends reminders before each deadline.",
+    "The 5 ECTS are automatically recognised in the Master in Public Management.",
+    "Guaranteed admission interview for the MBA programme."])
 def test_no_false_automatic_stacking_claims(text):
     edit = ("description: Recognised as 5 ECTS", f"description: {text} Recognised as 5 ECTS")
     assert findings("MC505", edit) == []

@@ -16,6 +16,10 @@ _PROMISE = re.compile(
 # Larger credentials only: "certificates are issued automatically" is no stacking claim.
 _AWARD = re.compile(r"\b(degrees?|qualifications?|diplomas?|master'?s?|bachelor'?s?|mba)\b",
                     re.IGNORECASE)
+# The promise is about *being awarded* something, not about credits being recognised.
+_OBTAIN = re.compile(r"\b(earn(s|ed)?|receive[sd]?|obtain(s|ed)?|award(s|ed)?|get(s|ting)?|"
+                     r"gain(s|ed)?|grant(s|ed)?|confer(s|red)?|leads? to|entitle[sd]?)\b",
+                     re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 
 
@@ -28,9 +32,11 @@ def automatic_stacking_claim(design: Design, ctx: RuleContext[NoOptions]) -> Ite
     """A text promises that stacking leads automatically to a degree or qualification.
 
     The summary and the recognition texts (pathway descriptions, the RPL route, the names
-    of stacking targets) are read sentence by sentence: a promise word (automatically,
-    guaranteed, entitled, without further assessment) next to a qualification word
-    (degree, diploma, master's, bachelor's, MBA, qualification) is reported.
+    of stacking targets) are read sentence by sentence: a sentence with a promise word
+    (automatically, guaranteed, entitled, without further assessment), a qualification
+    (degree, diploma, master's, bachelor's, MBA, qualification) and a verb of being
+    awarded it (earn, receive, obtain, award, lead to) is reported. Credits that are
+    "automatically recognised" in a programme are not a promise of the qualification.
 
     Why is this bad?
     The Recommendation is explicit that stacking micro-credentials creates no automatic
@@ -53,7 +59,7 @@ def automatic_stacking_claim(design: Design, ctx: RuleContext[NoOptions]) -> Ite
     for where, text in _texts(design):
         for sentence in _SENTENCE.split(text):
             promise = _PROMISE.search(sentence)
-            if promise and _AWARD.search(sentence):
+            if promise and _AWARD.search(sentence) and _OBTAIN.search(sentence):
                 yield ctx.issue(where, f"the text promises an automatic award "
                                 f"('{promise.group(0)}'): \"{_clip(sentence)}\"")
                 break
