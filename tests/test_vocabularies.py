@@ -36,7 +36,8 @@ def test_language_tags(tag, valid):
 
 
 @pytest.mark.parametrize(("tag", "meant"), [
-    ("en_GB", "en-GB"), ("English", "en"), ("German", "de"), ("Klingonish", None)])
+    ("en_GB", "en-GB"), ("English", "en"), ("German", "de"), ("Greek", "el"),
+    ("swahili", "sw"), ("Klingonish", None)])
 def test_language_suggestions(tag, meant):
     assert languages.suggest_language(tag) == meant
 

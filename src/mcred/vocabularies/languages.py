@@ -50,5 +50,15 @@ def suggest_language(tag: str) -> str | None:
     try:
         found = pycountry.languages.lookup(tag.strip())
     except LookupError:
-        return None
+        return _by_short_name(tag.strip().lower())
     return str(getattr(found, "alpha_2", None) or found.alpha_3)
+
+
+def _by_short_name(name: str) -> str | None:
+    """ISO 639 names are formal ("Modern Greek (1453-)"); match their last word, if unique."""
+    import pycountry
+
+    matches = {lang.alpha_2 for lang in pycountry.languages
+               if hasattr(lang, "alpha_2")
+               and lang.name.split(" (")[0].lower().split()[-1] == name}
+    return matches.pop() if len(matches) == 1 else None

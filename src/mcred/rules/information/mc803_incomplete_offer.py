@@ -46,7 +46,10 @@ def incomplete_offer(design: Design, ctx: RuleContext[NoOptions]) -> Iterator[Is
         yield ctx.issue(("fee",), "the offer states no fee (write `free: true` if it is free)")
     elif fee.amount is not None and fee.amount > 0 and not fee.currency:
         yield ctx.issue(("fee", "currency"), f"the fee of {fee.amount:g} has no currency")
-    if s is None or not (s.start or s.pace == "self-paced"):
+    if s is None:
+        yield ctx.issue(("schedule",), "the offer states no schedule (start date or "
+                        "`pace: self-paced`)")
+    elif not (s.start or s.pace == "self-paced"):
         yield ctx.issue(("schedule", "start"), "the offer states no start date")
     if not ((w and w.duration_weeks) or (s and s.start and s.end)):
         yield ctx.issue(("workload", "duration_weeks"), "the offer states no duration")
