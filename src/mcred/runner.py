@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from mcred.engine import FileResult, lint_document
 from mcred.findings import Finding, Severity
 from mcred.loader import has_marker, load_text
 from mcred.settings import LintSettings
-from mcred.sources import Source, SourceError, read_path
+from mcred.sources import Source, SourceError, decode, read_path
 
 
 @dataclass
@@ -39,18 +40,36 @@ def lint_source(source: Source, settings: LintSettings) -> FileResult:
     return lint_document(load_text(source.text, source.name), settings.rules)
 
 
-def lint_paths(paths: Iterable[Path], settings: LintSettings) -> RunResult:
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def read_stdin(display: str, max_size: int) -> Source:
+    """The design piped to ``mcred lint -``, bounded like a file and decoded the same way."""
+    data = sys.stdin.buffer.read(max_size + 1)
+    if len(data) > max_size:
+        raise SourceError(f"{display}: the input is more than the limit of {max_size:,} bytes "
+                          "(raise it with --max-file-size)")
+    return decode(data, display)
+
+
+def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
+               stdin_filename: str | None = None, require_marker: bool = False) -> RunResult:
+    """``-`` is standard input, named ``stdin_filename``; ``require_marker`` makes named
+    files need the ``mcred:`` marker as walked ones do (pre-commit passes every YAML file)."""
     result = RunResult()
     paths = list(paths)
     walk = WalkOptions(settings.include, settings.exclude, settings.gitignore)
     for path, explicit in discover(paths, walk, result.read_errors.append):
-        name = display_name(path)
+        is_stdin = path.as_posix() == STDIN
+        name = (stdin_filename or STDIN_NAME) if is_stdin else display_name(path)
         try:
-            source = read_path(path, name, settings.max_file_size)
+            source = (read_stdin(name, settings.max_file_size) if is_stdin
+                      else read_path(path, name, settings.max_file_size))
         except SourceError as exc:
             result.read_errors.append(str(exc))
             continue
-        if not explicit and not has_marker(source.text):
+        if (require_marker or not explicit) and not has_marker(source.text):
             result.skipped.append(name)
             continue
         result.files.append(lint_source(source, settings))
