@@ -20,7 +20,9 @@ CLEAN = (EXAMPLES / "green-public-procurement.yaml").read_bytes()
 def test_stdin_design_is_linted_and_named_stdin_by_default():
     result = CliRunner().invoke(cli, ["lint", "--format", "concise", "-"], input=FLAWED)
     assert result.exit_code == 1
-    assert result.output.splitlines()[0].startswith("<stdin>:2:1: warning MC501 ")
+    lines = result.output.splitlines()
+    assert any(line.startswith("<stdin>:2:1: warning MC501 ") for line in lines)
+    assert all(line.startswith("<stdin>:") for line in lines)
 
 
 def test_stdin_filename_names_it_in_reports():
@@ -45,10 +47,12 @@ def test_stdin_that_is_not_utf8_is_a_read_error_with_position():
 
 
 def test_stdin_and_files_in_one_run():
+    alone = CliRunner().invoke(cli, ["lint", "--format", "concise", "-"], input=FLAWED)
     result = CliRunner().invoke(cli, ["lint", "--format", "concise", "-",
                                       str(EXAMPLES / "online-data-literacy.yaml")], input=FLAWED)
     assert result.exit_code == 1
-    assert len(result.output.splitlines()) == 4
+    assert len(alone.output.splitlines()) > 0
+    assert len(result.output.splitlines()) == 2 * len(alone.output.splitlines())
 
 
 def test_installed_mcred_reads_stdin():
@@ -57,5 +61,5 @@ def test_installed_mcred_reads_stdin():
     done = subprocess.run([exe, "lint", "--format", "concise", "--stdin-filename", "s.yaml", "-"],
                           input=FLAWED, capture_output=True, timeout=60, check=False)
     assert done.returncode == 1, done.stderr
-    assert done.stdout.decode().startswith("s.yaml:2:1: warning MC501")
+    assert "s.yaml:2:1: warning MC501" in done.stdout.decode()
     assert done.stderr == b""
