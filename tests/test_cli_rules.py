@@ -56,7 +56,7 @@ def test_rules_json_lists_every_catalogue_code_with_name_severity_and_summary(sh
 def test_rules_json_carries_option_defaults():
     listed = {e["code"]: e for e in json.loads(run("rules", "--format", "json")[1])}
     assert listed["MC303"]["options"]["low"] == 25
-    assert listed["MC308"]["options"] == {"max_ects": 30, "error_ects": 60}
+    assert listed["MC308"]["options"] == {"max_ects": 30, "error_ects": 60, "max_hours": None}
     assert listed["MC703"]["options"]["higher_education"] is False
 
 

@@ -164,3 +164,52 @@ def test_self_paced_offer_needs_no_start_date():
 def test_fee_amount_without_currency():
     found = findings("MC803", ("  currency: EUR\n", ""))
     assert [f.message for f in found] == ["the fee of 450 has no currency"]
+
+
+def test_hours_limits_apply_even_with_ects():
+    assert [f.message for f in findings("MC308", max_hours=120)] == [
+        "135 h is more than the 120 h accepted"]
+    assert findings("MC308") == []
+    assert [f.key_path for f in findings("MC307", min_hours=150)] == [("workload", "hours_total")]
+
+
+def test_identity_verification_can_be_required_for_every_design():
+    edits = [("participation: blended", "participation: onsite"),
+             ("supervision: supervised-online-id", "supervision: supervised-no-id"),
+             ("supervision: supervised-onsite-id", "supervision: supervised-no-id")]
+    assert findings("MC406", *edits) == []
+    found = findings("MC406", *edits, require_identity_verification=True)
+    assert [f.message for f in found] == [
+        "the design is onsite, but no assessment verifies the learner's identity"]
+
+
+def test_level_above_the_accepted_band():
+    edit = ("  eqf: 6\n  qf_ehea_cycle: first\n", "  eqf: 8\n")
+    assert findings("MC703", edit, higher_education=True) == []
+    found = findings("MC703", edit, higher_education=True, max_eqf=7)
+    assert [f.message for f in found] == ["EQF 8 is above EQF 7, the highest level accepted here"]
+
+
+def test_profiles_switch_the_higher_education_level_check_on(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from mcred.cli import cli
+
+    target = tmp_path / "d.yaml"
+    target.write_text(EXEMPLARY.replace("  eqf: 6\n  qf_ehea_cycle: first\n", "  eqf: 3\n"),
+                      encoding="utf-8")
+
+    def mc703(*args: str) -> list[tuple[str, str]]:
+        out = CliRunner().invoke(cli, ["lint", "--isolated", "--format", "json", *args,
+                                       str(target)]).output
+        return [(f["severity"], f["message"]) for f in json.loads(out)["findings"]
+                if f["code"] == "MC703"]
+
+    assert mc703() == []
+    expected = [("warning", "EQF 3 is below higher-education level (EQF 5 or above)")]
+    assert mc703("--profile", "higher-education") == expected
+    assert mc703("--profile", "cmf") == [
+        ("warning", "EQF 3 is below higher-education level (EQF 4 or above)")]
+    assert mc703("--profile", "vocational") == []

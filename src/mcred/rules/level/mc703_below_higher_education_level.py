@@ -19,6 +19,8 @@ class HigherEducationLevel(BaseModel):
                                    "education (the `higher-education` profile sets this); "
                                    "the rule checks nothing otherwise.")
     min_eqf: int = Field(5, ge=1, le=8, description="Lowest EQF level of higher education.")
+    max_eqf: int = Field(8, ge=1, le=8, description="Highest EQF level accepted (the `cmf` "
+                         "profile sets 7).")
 
 
 @rule("MC703", "below-higher-education-level", Severity.INFO, options=HigherEducationLevel,
@@ -29,8 +31,9 @@ def below_higher_education_level(design: Design,
                                  ctx: RuleContext[HigherEducationLevel]) -> Iterator[Issue]:
     """A higher-education design is below EQF level 5.
 
-    Only checked when the `higher_education` option is on (the `higher-education`
-    profile).
+    Only checked when the `higher_education` option is on (the `higher-education` and
+    `cmf` profiles). A framework with an upper bound (the CMF: EQF 4–7) sets `max_eqf`;
+    a level above it is reported too.
 
     Why is this bad?
     Higher-education qualifications start at the short cycle, EQF 5 (QF-EHEA). A
@@ -54,10 +57,15 @@ def below_higher_education_level(design: Design,
     Options
     - `higher_education` (bool, default false): check at all.
     - `min_eqf` (default 5): the lowest higher-education level.
+    - `max_eqf` (default 8): the highest level accepted.
     """
     level = design.level
     if not (ctx.options.higher_education and level and level.eqf):
         return
-    if level.eqf < ctx.options.min_eqf:
+    o = ctx.options
+    if level.eqf < o.min_eqf:
         yield ctx.issue(("level", "eqf"), f"EQF {level.eqf} is below higher-education level "
-                        f"(EQF {ctx.options.min_eqf} or above)")
+                        f"(EQF {o.min_eqf} or above)")
+    elif level.eqf > o.max_eqf:
+        yield ctx.issue(("level", "eqf"), f"EQF {level.eqf} is above EQF {o.max_eqf}, the "
+                        "highest level accepted here")

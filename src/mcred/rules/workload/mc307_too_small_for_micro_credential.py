@@ -16,7 +16,8 @@ class MinimumSize(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     min_ects: float = Field(1, ge=0, description="Fewest ECTS credits of a micro-credential.")
-    min_hours: float = Field(25, ge=0, description="Fewest hours, when no ECTS are given.")
+    min_hours: float = Field(25, ge=0, description="Fewest learning hours (the `cmf` profile "
+                             "sets 100).")
 
 
 @rule("MC307", "too-small-for-micro-credential", Severity.WARNING, options=MinimumSize,
@@ -26,7 +27,9 @@ class MinimumSize(BaseModel):
              "MICROBOL / consultation group (microlearning below 1 ECTS)")
 def too_small_for_micro_credential(design: Design,
                                    ctx: RuleContext[MinimumSize]) -> Iterator[Issue]:
-    """The workload is below 1 ECTS credit (or below 25 hours when no ECTS are given).
+    """The workload is below 1 ECTS credit or below 25 hours.
+
+    One finding per design: about the ECTS when they are too few, else about the hours.
 
     Why is this bad?
     A micro-credential certifies learning outcomes assessed against transparent
@@ -50,16 +53,15 @@ def too_small_for_micro_credential(design: Design,
 
     Options
     - `min_ects` (default 1)
-    - `min_hours` (default 25): used when the design gives hours only.
+    - `min_hours` (default 25): fewest learning hours (`workload.hours_total`).
     """
     w = design.workload
     if w is None:
         return
     o = ctx.options
-    if w.ects is not None:
-        if 0 < w.ects < o.min_ects:
-            yield ctx.issue(("workload", "ects"), f"{w.ects:g} ECTS is below the "
-                            f"{o.min_ects:g} ECTS of a micro-credential")
+    if w.ects is not None and 0 < w.ects < o.min_ects:
+        yield ctx.issue(("workload", "ects"), f"{w.ects:g} ECTS is below the "
+                        f"{o.min_ects:g} ECTS of a micro-credential")
     elif w.hours_total is not None and 0 < w.hours_total < o.min_hours:
         yield ctx.issue(("workload", "hours_total"), f"{w.hours_total:g} h is below the "
                         f"{o.min_hours:g} h of a micro-credential")

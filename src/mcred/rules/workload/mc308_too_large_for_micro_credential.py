@@ -18,6 +18,8 @@ class MaximumSize(BaseModel):
     max_ects: float = Field(30, gt=0, description="Most ECTS credits before a warning.")
     error_ects: float = Field(60, gt=0, description="ECTS credits (a full year) from which "
                               "the finding is an error.")
+    max_hours: float | None = Field(None, gt=0, description="Most learning hours, if limited "
+                                    "(the `cmf` profile sets 150).")
 
 
 @rule("MC308", "too-large-for-micro-credential", Severity.WARNING, options=MaximumSize,
@@ -51,11 +53,18 @@ def too_large_for_micro_credential(design: Design,
     Options
     - `max_ects` (default 30): above this, a warning.
     - `error_ects` (default 60): at or above this, an error.
+    - `max_hours` (default none): most learning hours, for frameworks that count hours
+      (the CMF: 100–150 h).
     """
     w = design.workload
-    if w is None or w.ects is None:
+    if w is None:
         return
     o = ctx.options
+    if o.max_hours is not None and w.hours_total is not None and w.hours_total > o.max_hours:
+        yield ctx.issue(("workload", "hours_total"), f"{w.hours_total:g} h is more than the "
+                        f"{o.max_hours:g} h accepted")
+    if w.ects is None:
+        return
     if w.ects >= o.error_ects:
         yield ctx.issue(("workload", "ects"), f"{w.ects:g} ECTS is a full year of study or "
                         f"more (at least {o.error_ects:g})", severity=Severity.ERROR)
