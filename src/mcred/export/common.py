@@ -1,0 +1,109 @@
+"""What every exporter shares: loading a design for export, ids, language and label lookups."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mcred.engine import FileResult
+from mcred.findings import Finding, Severity
+from mcred.model import Design
+
+DATA = resources.files("mcred.export") / "data"
+EQF_URI = "http://data.europa.eu/snb/eqf/{level}"
+ISCED_URI = "http://data.europa.eu/snb/isced-f/{code}"
+LANGUAGE_URI = "http://publications.europa.eu/resource/authority/language/{code}"
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+COUNTRY_URI = "http://publications.europa.eu/resource/authority/country/{code}"
+
+
+class ExportError(Exception):
+    """The design cannot be exported; the message says why and what to do."""
+
+
+@dataclass
+class Loaded:
+    """A design ready to export, with the findings that linting it produced."""
+
+    path: str
+    design: Design | None
+    findings: list[Finding] = field(default_factory=list)
+    result: FileResult | None = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity >= Severity.ERROR]
+
+
+def load_design(path: Path, display: str | None = None) -> Loaded:
+    """Read, load and lint one design with the default rules (the same engine as ``lint``)."""
+    from mcred.runner import lint_source
+    from mcred.settings import LintSettings
+    from mcred.sources import read_path
+
+    name = display or path.as_posix()
+    settings = LintSettings()
+    source = read_path(path, name, settings.max_file_size)
+    result = lint_source(source, settings)
+    design = _without_controls(result.design) if result.design is not None else None
+    return Loaded(name, design, result.findings, result)
+
+
+def _without_controls(design: Design) -> Design:
+    """Drop C0 control characters (e.g. ruamel's BEL fold markers) from every string.
+
+    Published documents must carry the text a reader sees, never invisible bytes.
+    """
+    return Design.model_validate(_clean(design.model_dump(exclude_unset=True)))
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return _CONTROLS.sub("", value)
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def design_id(design: Design, path: str) -> str:
+    """The catalogue id: the design's ``id`` or the file stem (as the format documents)."""
+    if design.id:
+        return design.id
+    stem = Path(path).stem.lower()
+    cleaned = "".join(c if c.isalnum() or c in "._-" else "-" for c in stem).strip("-.")
+    return cleaned or "design"
+
+
+def language_code3(tag: str) -> str | None:
+    """ISO 639-3 code (upper case, as the EU language authority uses) for a BCP 47 tag."""
+    import pycountry
+
+    primary = tag.split("-")[0].lower()
+    entry = (pycountry.languages.get(alpha_2=primary) if len(primary) == 2
+             else pycountry.languages.get(alpha_3=primary))
+    code = getattr(entry, "alpha_3", None)
+    return code.upper() if isinstance(code, str) else None
+
+
+def country_code3(alpha2: str) -> str | None:
+    """ISO 3166-1 alpha-3 code (the EU country authority's notation) for an alpha-2 code."""
+    import pycountry
+
+    entry = pycountry.countries.get(alpha_2=alpha2.upper())
+    code = getattr(entry, "alpha_3", None)
+    return code if isinstance(code, str) else None
+
+
+def hours_text(value: float) -> str:
+    """``135`` → ``135``, ``7.5`` → ``7.5``: numbers as a designer wrote them."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def outcome_lines(design: Design) -> list[str]:
+    """The outcome texts in order, skipping empty ones."""
+    return [lo.text.strip() for lo in design.learning_outcomes if lo.text and lo.text.strip()]
