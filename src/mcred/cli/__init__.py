@@ -19,6 +19,9 @@ COMMANDS: dict[str, str] = {
     "rules": "mcred.cli.rules:rules",
     "explain": "mcred.cli.rules:explain",
     "schema": "mcred.cli.schema:schema",
+    "init": "mcred.cli.init:init",
+    "export": "mcred.cli.export:export",
+    "render": "mcred.cli.render:render",
 }
 
 
