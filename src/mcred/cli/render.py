@@ -35,7 +35,11 @@ def render(path: Path, output: Path, lang: str, title: str | None, force: bool) 
             _fail(f"{path}: no design to render", 1)
         text = html.catalogue(entries, title or path.resolve().name, lang)
     else:
-        text = html.page(_entry(path, force, strict=True), lang)
+        entry = _entry(path, force, strict=True)
+        if entry is None:  # strict mode exits instead; kept for the type checker
+            _fail(f"{path}: nothing to render", 1)
+            return
+        text = html.page(entry, lang)
     if output.as_posix() == "-":
         click.echo(text, nl=False)
         return

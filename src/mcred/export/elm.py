@@ -1,4 +1,4 @@
-"""Design → European Learning Model 3 ``Qualification`` in JSON-LD (contexts credentials/v1 + edc-ap).
+"""Design → ELM 3 ``Qualification`` in JSON-LD (contexts credentials/v1 + edc-ap).
 
 Controlled values use the EU vocabularies' URIs (EQF, ISCED-F, modes, assessment types,
 credit systems, the language and country authorities). Validation (rdflib + pyshacl, the
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -348,7 +349,6 @@ def _pythonise_patterns(shapes: Any) -> None:
     compile is dropped rather than crashing the whole validation.
     """
     import re
-    import warnings
 
     from rdflib import Literal, Namespace
 
@@ -398,7 +398,9 @@ def _graph(document: dict[str, Any], data_dir: Path | None) -> Any:
             ctx = json.loads(_read(CONTEXT_FILES[ctx], data_dir))["@context"]
         resolved.append(ctx)
     local["@context"] = resolved
-    return Graph().parse(data=json.dumps(local), format="json-ld")
+    with warnings.catch_warnings():  # rdflib's own use of its deprecated ConjunctiveGraph
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return Graph().parse(data=json.dumps(local), format="json-ld")
 
 
 def _violations(results: Any) -> list[str]:

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.prompt import Prompt
 
 from mcred.init.skeleton import Answers, Outcome
-from mcred.model.vocab import AssessmentType, Participation, Pace, Stackability, Supervision
+from mcred.model.vocab import AssessmentType, Pace, Participation, Stackability, Supervision
 from mcred.model.vocab import values as vocabulary
 
 T = TypeVar("T")

@@ -12,6 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 TODO = "TODO"
+ASSESSMENT_HINT = "written-exam | oral-exam | project | portfolio | quiz | practical | ..."
+SUPERVISION_HINT = ("unsupervised-no-id | supervised-no-id | supervised-online-id | "
+                    "supervised-onsite-id")
+QA_HINT = "internal | external-programme | external-institutional"
+PATHWAY_HINT = ("credit-transfer | recognition-of-prior-learning | professional-body | "
+                "employer | admission")
 
 
 @dataclass
@@ -168,7 +174,7 @@ def _outcomes(a: Answers) -> str:
 def _level(a: Answers) -> str:
     hours = a.hours_total
     if hours is None and a.ects is not None:
-        hours = a.ects * 27  # the middle of the ECTS band of 25–30 hours per credit
+        hours = a.ects * 27  # the middle of the ECTS band of 25-30 hours per credit
     field = (json.dumps(a.field_of_education) if a.field_of_education
              else "TODO ISCED-F 2013 code, quoted, e.g. '0413'")
     return f"""\
@@ -205,11 +211,11 @@ def _assessment(a: Answers) -> str:
 # 5. Assessment (Annex I: type of assessment; optional: supervision and identity check)
 assessment:  # TODO how each outcome is assessed
   - id: a1
-    type: {_v(a.assessment_type, "written-exam | oral-exam | project | portfolio | quiz | practical | ...")}
+    type: {_v(a.assessment_type, ASSESSMENT_HINT)}
     covers: [{covers}]
     weight: 100
     criteria: {_v(a.assessment_criteria, "where the assessment criteria are published")}
-    supervision: {_v(a.supervision, "unsupervised-no-id | supervised-no-id | supervised-online-id | supervised-onsite-id")}
+    supervision: {_v(a.supervision, SUPERVISION_HINT)}
 grading:  # TODO the grade learners receive
   scheme: {_v(None, "pass-fail | numeric | letter")}
   scale: {_v(None, "e.g. 0-10 or A-F")}
@@ -220,7 +226,7 @@ def _quality(a: Answers) -> str:
     return f"""\
 # 6. Quality assurance (Annex I: type of quality assurance; Annex II: quality)
 quality_assurance:  # TODO how quality is assured and reviewed
-  type: [{"internal" if a.qa_internal else "TODO internal | external-programme | external-institutional"}]
+  type: [{"internal" if a.qa_internal else "TODO " + QA_HINT}]
   internal: {_v(a.qa_internal, "the internal QA process")}
   external:  # TODO the external review
     body: {_v(a.qa_external_body, "the external QA agency")}
@@ -238,7 +244,7 @@ prerequisites:  # TODO entry requirements
 recognition:  # TODO where the credential counts
   stackability: {_v(a.stackability, "stand-alone | stackable")}
   pathways:  # TODO recognition routes
-    - type: {_v(None, "credit-transfer | recognition-of-prior-learning | professional-body | employer | admission")}
+    - type: {_v(None, PATHWAY_HINT)}
       description: {_v(a.pathway, "how and where the credential is recognised")}
   rpl: {_v(None, "how prior learning can be recognised")}
 """
