@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mcred.discovery import discover, display_name
+from mcred.discovery import WalkOptions, discover, display_name
 from mcred.engine import FileResult, lint_document
 from mcred.findings import Finding, Severity
 from mcred.loader import has_marker, load_text
@@ -21,6 +21,7 @@ class RunResult:
     files: list[FileResult] = field(default_factory=list)
     read_errors: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
@@ -40,7 +41,9 @@ def lint_source(source: Source, settings: LintSettings) -> FileResult:
 
 def lint_paths(paths: Iterable[Path], settings: LintSettings) -> RunResult:
     result = RunResult()
-    for path, explicit in discover(paths):
+    paths = list(paths)
+    walk = WalkOptions(settings.include, settings.exclude, settings.gitignore)
+    for path, explicit in discover(paths, walk, result.read_errors.append):
         name = display_name(path)
         try:
             source = read_path(path, name, settings.max_file_size)
@@ -51,4 +54,14 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings) -> RunResult:
             result.skipped.append(name)
             continue
         result.files.append(lint_source(source, settings))
+    # Cross-file rules (MC9xx): the run's designs as one catalogue.
+    from mcred.catalogue.check import check_catalogue
+
+    outcome = check_catalogue(result.files, settings, walked=any(p.is_dir() for p in paths),
+                              unread=result.read_errors)
+    result.notes.extend(outcome.notes)
+    for file in result.files:
+        if file.path in outcome.findings:
+            file.findings = sorted(file.findings + outcome.findings[file.path],
+                                   key=Finding.sort_key)
     return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -34,3 +35,10 @@ class LintSettings:
     rules: RuleSettings = field(default_factory=RuleSettings)
     fail_on: Severity | None = Severity.WARNING
     max_file_size: int = 512 * 1024
+    # Walking and the catalogue (config keys `include`, `exclude`, `catalogue`): globs in
+    # gitignore syntax relative to each walked directory; `catalogue_root` is the directory
+    # whose designs single-file runs check cross-file references against.
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    gitignore: bool = True
+    catalogue_root: Path | None = None

@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "rules": "mcred.cli.rules:rules",
     "explain": "mcred.cli.rules:explain",
     "schema": "mcred.cli.schema:schema",
+    "catalogue": "mcred.cli.catalogue:catalogue",
     "init": "mcred.cli.init:init",
     "export": "mcred.cli.export:export",
     "render": "mcred.cli.render:render",
