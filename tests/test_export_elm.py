@@ -16,7 +16,7 @@ from mcred.export import elm
 from mcred.export.common import DATA, load_design
 
 EXEMPLARY = EXAMPLES / "green-public-procurement.yaml"
-LOADABLE = [p for p in sorted(EXAMPLES.glob("*.yaml")) if load_design(p).design is not None]
+LOADABLE = [p for p in sorted(EXAMPLES.rglob("*.yaml")) if load_design(p).design is not None]
 NQF_URI = "http://data.europa.eu/snb/qdr/c_c392e7a2"
 
 

@@ -17,7 +17,7 @@ from mcred.export import ob3
 from mcred.export.common import load_design
 
 EXEMPLARY = EXAMPLES / "green-public-procurement.yaml"
-LOADABLE = [p for p in sorted(EXAMPLES.glob("*.yaml")) if load_design(p).design is not None]
+LOADABLE = [p for p in sorted(EXAMPLES.rglob("*.yaml")) if load_design(p).design is not None]
 
 
 def standards(shared: Path) -> Path:

@@ -125,7 +125,7 @@ def test_catalogue_has_index_and_charts(tmp_path):
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     parsed = parse(html)
-    loaded = [load_design(p) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    loaded = [load_design(p) for p in sorted(EXAMPLES.rglob("*.yaml"))]
     rendered = [item for item in loaded if item.design is not None and not item.errors]
     anchors = [a["href"] for t, a in parsed.tags if t == "a" and (a.get("href") or "")
                .startswith("#d-")]

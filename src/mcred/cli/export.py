@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -147,6 +147,6 @@ def _report(what: str, problems: list[str]) -> None:
     _fail(f"invalid: {len(problems)} problem(s) against the {what}", 1)
 
 
-def _fail(message: str, code: int) -> Any:
+def _fail(message: str, code: int) -> NoReturn:
     click.echo(f"mcred: {message}", err=True)
     sys.exit(code)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -35,11 +35,7 @@ def render(path: Path, output: Path, lang: str, title: str | None, force: bool) 
             _fail(f"{path}: no design to render", 1)
         text = html.catalogue(entries, title or path.resolve().name, lang)
     else:
-        entry = _entry(path, force, strict=True)
-        if entry is None:  # strict mode exits instead; kept for the type checker
-            _fail(f"{path}: nothing to render", 1)
-            return
-        text = html.page(entry, lang)
+        text = html.page(_entry(path, force), lang)
     if output.as_posix() == "-":
         click.echo(text, nl=False)
         return
@@ -50,7 +46,7 @@ def render(path: Path, output: Path, lang: str, title: str | None, force: bool) 
     click.echo(f"wrote {output}", err=True)
 
 
-def _entry(path: Path, force: bool, strict: bool) -> Entry | None:
+def _entry(path: Path, force: bool) -> Entry:
     from mcred.cli.export import report_findings
     from mcred.discovery import display_name
     from mcred.export.common import load_design
@@ -60,38 +56,40 @@ def _entry(path: Path, force: bool, strict: bool) -> Entry | None:
     try:
         loaded = load_design(path, display_name(path))
     except SourceError as exc:
-        if strict:
-            _fail(str(exc), 2)
-        click.echo(f"mcred: skipped {exc}", err=True)
-        return None
+        _fail(str(exc), 2)
     if loaded.design is None or (loaded.errors and not force):
-        if strict:
-            report_findings(loaded)
+        report_findings(loaded)
         why = "is not a loadable design" if loaded.design is None else \
-            f"has {len(loaded.errors)} error(s) (--force renders it anyway)"
-        if strict:
-            _fail(f"{loaded.path}: refusing to render: the design {why}", 1)
-        click.echo(f"mcred: left out {loaded.path}: the design {why}", err=True)
-        return None
+            f"has {len(loaded.errors)} error(s); fix them, or pass --force"
+        _fail(f"{loaded.path}: refusing to render: the design {why}", 1)
     return Entry(loaded.design, loaded.path)
 
 
 def _entries(root: Path, force: bool) -> list[Entry]:
-    from mcred.discovery import discover
-    from mcred.loader import has_marker
+    """Every design under ``root``, linted as one run (so the catalogue rules apply too)."""
+    from mcred.export.common import without_controls
+    from mcred.findings import Severity
+    from mcred.render.html import Entry
+    from mcred.runner import lint_paths
+    from mcred.settings import LintSettings
 
+    result = lint_paths([root], LintSettings())
+    for problem in result.read_errors:
+        click.echo(f"mcred: skipped {problem}", err=True)
     entries = []
-    for path, _explicit in discover([root]):
-        try:
-            marked = has_marker(path.read_text(encoding="utf-8", errors="replace"))
-        except OSError:
-            continue
-        entry = _entry(path, force, strict=False) if marked else None
-        if entry is not None:
-            entries.append(entry)
+    for file in result.files:
+        errors = [f for f in file.findings if f.severity >= Severity.ERROR]
+        if file.design is None:
+            click.echo(f"mcred: left out {file.path}: the file is not a loadable design",
+                       err=True)
+        elif errors and not force:
+            click.echo(f"mcred: left out {file.path}: the design has {len(errors)} error(s) "
+                       "(--force renders it anyway)", err=True)
+        else:
+            entries.append(Entry(without_controls(file.design), file.path))
     return entries
 
 
-def _fail(message: str, code: int) -> Any:
+def _fail(message: str, code: int) -> NoReturn:
     click.echo(f"mcred: {message}", err=True)
     sys.exit(code)

@@ -48,11 +48,11 @@ def load_design(path: Path, display: str | None = None) -> Loaded:
     settings = LintSettings()
     source = read_path(path, name, settings.max_file_size)
     result = lint_source(source, settings)
-    design = _without_controls(result.design) if result.design is not None else None
+    design = without_controls(result.design) if result.design is not None else None
     return Loaded(name, design, result.findings, result)
 
 
-def _without_controls(design: Design) -> Design:
+def without_controls(design: Design) -> Design:
     """Drop C0 control characters (e.g. ruamel's BEL fold markers) from every string.
 
     Published documents must carry the text a reader sees, never invisible bytes.
