@@ -175,3 +175,46 @@ def test_lint_path_imports_no_exporter():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+WEIRD = """\
+mcred: 1
+title: Odd values
+awarding_bodies:
+  - name: Nowhere Org
+    country: ZZ
+  - name: Registry Org
+    country: PT
+    legal_id: "registry 1234"
+languages: [pt-PT, xx-invalid]
+learning_outcomes:
+  - id: a
+    text: Explain an idea to a colleague.
+    esco: ["not a uri", "http://data.europa.eu/esco/skill/has space"]
+workload: {ects: 2.5, hours_total: 67.5}
+"""
+
+
+def test_values_json_ld_would_drop_are_left_out_and_the_rest_conforms(tmp_path):
+    path = tmp_path / "odd.yaml"
+    path.write_text(WEIRD, encoding="utf-8")
+    design = load_design(path).design
+    assert design is not None
+    q = elm.qualification(design, str(path))
+    assert "relatedESCOSkill" not in q["learningOutcome"][0]
+    bodies = q["awardingOpportunity"][0]["awardingBody"]
+    assert [b["legalName"]["en"] for b in bodies] == ["Registry Org"]
+    assert bodies[0]["identifier"]["notation"] == "registry 1234"
+    assert q["volumeOfLearning"] == "PT67H30M"
+    assert [c["prefLabel"]["en"] for c in q["language"]] == ["Portuguese"]
+    report = elm.validate(q)
+    assert report.violations == [] and report.types["Organisation"] == 1
+
+
+def test_forced_export_of_an_empty_design_fails_validation_cleanly(tmp_path):
+    path = tmp_path / "empty.yaml"
+    path.write_text("mcred: 1\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["export", "--to", "elm", "--force", "--validate",
+                                      str(path)])
+    assert result.exit_code == 1
+    assert "title" in result.stderr and result.stdout == ""

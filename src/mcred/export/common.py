@@ -17,6 +17,7 @@ EQF_URI = "http://data.europa.eu/snb/eqf/{level}"
 ISCED_URI = "http://data.europa.eu/snb/isced-f/{code}"
 LANGUAGE_URI = "http://publications.europa.eu/resource/authority/language/{code}"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
 COUNTRY_URI = "http://publications.europa.eu/resource/authority/country/{code}"
 
 
@@ -97,6 +98,29 @@ def country_code3(alpha2: str) -> str | None:
     entry = pycountry.countries.get(alpha_2=alpha2.upper())
     code = getattr(entry, "alpha_3", None)
     return code if isinstance(code, str) else None
+
+
+def is_iri(text: str) -> bool:
+    """An absolute IRI JSON-LD keeps (a relative or spaced one silently vanishes from the graph)."""
+    return _IRI.match(text) is not None
+
+
+def language_name(tag: str) -> str | None:
+    """English name of a language (``es`` → ``Spanish``), for labels."""
+    import pycountry
+
+    primary = tag.split("-")[0].lower()
+    entry = (pycountry.languages.get(alpha_2=primary) if len(primary) == 2
+             else pycountry.languages.get(alpha_3=primary))
+    name = getattr(entry, "name", None)
+    return name if isinstance(name, str) else None
+
+
+def iso_duration_hours(hours: float) -> str:
+    """``135`` → ``PT135H``; ``67.5`` → ``PT67H30M`` (xsd:duration: decimals in seconds only)."""
+    minutes = round(hours * 60)
+    whole, rest = divmod(minutes, 60)
+    return f"PT{whole}H" + (f"{rest}M" if rest else "") if minutes else "PT0H"
 
 
 def hours_text(value: float) -> str:

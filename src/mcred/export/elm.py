@@ -24,7 +24,10 @@ from mcred.export.common import (
     country_code3,
     design_id,
     hours_text,
+    is_iri,
+    iso_duration_hours,
     language_code3,
+    language_name,
 )
 from mcred.model import Design
 from mcred.model.identity import AwardingBody
@@ -129,10 +132,11 @@ class _Builder:
         if d.participation in MODES:
             code, label = MODES[d.participation]
             q["mode"] = _concept(f"{SNB}learning-assessment/{code}", "mode", label)
-        languages = [c for c in (language_code3(t) for t in d.languages) if c]
+        languages = {three: language_name(tag) for tag in d.languages
+                     if (three := language_code3(tag))}
         if languages:
-            q["language"] = [_concept(LANGUAGE_URI.format(code=c), "language", c)
-                             for c in dict.fromkeys(languages)]
+            q["language"] = [_concept(LANGUAGE_URI.format(code=three), "language", name)
+                             for three, name in languages.items()]
         requirement = _prerequisites(d)
         if requirement:
             q["entryRequirement"] = self.note(requirement)
@@ -143,7 +147,8 @@ class _Builder:
         accreditation = self.accreditation()
         if accreditation:
             q["accreditation"] = [accreditation]
-        bodies = [self.organisation(b) for b in d.awarding_bodies if b.name and b.country]
+        bodies = [self.organisation(b) for b in d.awarding_bodies
+                  if b.name and country_code3(b.country or "")]
         if bodies:
             q["awardingOpportunity"] = [{"id": self.uri("awardingOpportunity"),
                                          "type": "AwardingOpportunity",
@@ -164,7 +169,9 @@ class _Builder:
         lo: dict[str, Any] = {"id": self.uri("learningOutcome"), "type": "LearningOutcome",
                               "title": self.text(text or "")}
         if esco:
-            lo["relatedESCOSkill"] = [_concept(uri, "esco") for uri in esco]
+            lo["relatedESCOSkill"] = [_concept(uri, "esco") for uri in esco if is_iri(uri)]
+            if not lo["relatedESCOSkill"]:
+                del lo["relatedESCOSkill"]
         return lo
 
     def level(self, q: dict[str, Any]) -> None:
@@ -174,7 +181,7 @@ class _Builder:
         if level.eqf is not None:
             q["eqfLevel"] = _concept(EQF_URI.format(level=level.eqf), "eqf",
                                      f"Level {level.eqf}")
-        if level.nqf and level.nqf.startswith(SNB + "qdr/"):
+        if level.nqf and level.nqf.startswith(SNB + "qdr/") and is_iri(level.nqf):
             q["nqfLevel"] = _concept(level.nqf, "qdr")
 
     def workload(self, q: dict[str, Any]) -> None:
@@ -186,7 +193,7 @@ class _Builder:
                                 "framework": _concept(ECTS[0], "credit", ECTS[1]),
                                 "point": hours_text(w.ects)}
         if w.hours_total is not None:
-            q["volumeOfLearning"] = f"PT{hours_text(w.hours_total)}H"
+            q["volumeOfLearning"] = iso_duration_hours(w.hours_total)
         if w.duration_weeks is not None and float(w.duration_weeks).is_integer():
             # xsd:duration has no weeks: express them in days.
             q["maximumDuration"] = f"P{int(w.duration_weeks) * 7}D"
@@ -211,7 +218,8 @@ class _Builder:
         the (first) awarding body: national agencies accredit institutions of their country.
         """
         qa = self.design.quality_assurance
-        body = next((b for b in self.design.awarding_bodies if b.country), None)
+        body = next((b for b in self.design.awarding_bodies
+                     if b.name and country_code3(b.country or "")), None)
         if qa is None or qa.external is None or not qa.external.body or body is None:
             return None
         kind = "external-institutional" if "external-institutional" in qa.type else \
@@ -234,8 +242,12 @@ class _Builder:
         key = body.legal_id or body.name or ""
         if key in self.orgs:
             return self.orgs[key]
-        org: dict[str, Any] = {"id": body.legal_id or self.uri("org"), "type": "Organisation",
+        legal_iri = body.legal_id if body.legal_id and is_iri(body.legal_id) else None
+        org: dict[str, Any] = {"id": legal_iri or self.uri("org"), "type": "Organisation",
                                "legalName": self.text(body.name or "")}
+        if body.legal_id and not legal_iri:
+            org["identifier"] = {"id": self.uri("identifier"), "type": "Identifier",
+                                 "notation": body.legal_id}
         country = country_code3(body.country or "")
         if country:
             org["location"] = {
@@ -244,7 +256,7 @@ class _Builder:
                             "countryCode": _concept(COUNTRY_URI.format(code=country),
                                                     "country", country)},
             }
-        if body.url:
+        if body.url and is_iri(body.url):
             org["homepage"] = {"id": self.uri("webResource"), "type": "WebResource",
                                "contentURL": body.url}
         self.orgs[key] = org
@@ -309,7 +321,8 @@ def loq_ready(design: Design) -> list[str]:
         missing.append("learning_outcomes")
     if not (design.level and design.level.eqf):
         missing.append("level.eqf")
-    if not (design.level and design.level.nqf and design.level.nqf.startswith(SNB + "qdr/")):
+    nqf = design.level.nqf if design.level else None
+    if not (nqf and nqf.startswith(SNB + "qdr/") and is_iri(nqf)):
         missing.append("level.nqf as a URI of the EU NQF vocabulary (http://data.europa.eu/"
                        "snb/qdr/...)")
     if not design.field_of_education:

@@ -18,6 +18,7 @@ from mcred.export.common import (
     ExportError,
     design_id,
     hours_text,
+    is_iri,
     outcome_lines,
 )
 from mcred.model import Design
@@ -53,7 +54,8 @@ def achievement(design: Design, path: str, base_url: str | None = None) -> dict[
     if alignments:
         data["alignment"] = alignments
     if design.workload and design.workload.ects is not None:
-        data["creditsAvailable"] = design.workload.ects
+        ects = design.workload.ects
+        data["creditsAvailable"] = int(ects) if float(ects).is_integer() else ects
     if design.field_of_education:
         data["fieldOfStudy"] = f"ISCED-F 2013 {design.field_of_education}"
     language = next((t for t in design.languages if _LANGUAGE.match(t)), None)
@@ -123,7 +125,7 @@ def criteria_narrative(design: Design) -> str:
 def _alignments(design: Design) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for lo in design.learning_outcomes:
-        for uri in lo.esco:
+        for uri in filter(is_iri, lo.esco):
             found.append({
                 "type": ["Alignment"],
                 "targetName": f"ESCO skill for outcome {lo.id or ''}".strip(),
@@ -157,11 +159,12 @@ def _profile(design: Design, base_url: str | None) -> dict[str, Any] | None:
     if body is None or body.name is None:
         return None
     profile: dict[str, Any] = {
-        "id": body.legal_id or body.url or _uri(base_url, "issuers", _slug(body.name)),
+        "id": next((i for i in (body.legal_id, body.url) if i and is_iri(i)), None)
+        or _uri(base_url, "issuers", _slug(body.name)),
         "type": ["Profile"],
         "name": body.name,
     }
-    if body.url:
+    if body.url and is_iri(body.url):
         profile["url"] = body.url
     if design.contact and _EMAIL.match(design.contact):
         profile["email"] = design.contact
