@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import lint_text
 from mcred.cli import cli
@@ -115,3 +117,11 @@ def test_installed_command_writes_skeleton_when_stdin_is_not_a_terminal(tmp_path
                             capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert_only_todo_findings((tmp_path / "new.yaml").read_text(encoding="utf-8"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(min_size=1, max_size=60).filter(lambda s: s.strip() == s and s.strip()))
+def test_any_answer_round_trips(value):
+    doc = load_text(render(Answers(title=value)), "x.yaml")
+    assert doc.data is not None, doc.issues
+    assert doc.data["title"] == value

@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES
 from mcred.cli import cli
@@ -143,3 +145,23 @@ def test_catalogue_charts_escape_titles(tmp_path):
     hostile = design.model_copy(update={"title": HOSTILE})
     html = catalogue([Entry(hostile, "a.yaml")], "<i>x</i>")
     assert HOSTILE not in html and "<i>x</i>" not in html
+
+
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "a", "main", "p", "h1", "h2",
+                "h3", "dl", "dt", "dd", "section", "ol", "ul", "li", "span", "table", "thead",
+                "tbody", "tr", "th", "td", "footer", "br"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=st.text(min_size=1, max_size=40), outcome=st.text(min_size=1, max_size=40),
+       url=st.text(max_size=30))
+def test_no_user_text_becomes_markup(title, outcome, url):
+    design = load_design(EXEMPLARY).design
+    assert design is not None
+    lo = design.learning_outcomes[0].model_copy(update={"text": outcome})
+    hostile = design.model_copy(update={"title": title, "further_information": url,
+                                        "learning_outcomes": [lo]})
+    parsed = parse(page(Entry(hostile, "x.yaml")))
+    assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS
+    hrefs = [a.get("href") or "" for t, a in parsed.tags if t == "a"]
+    assert all(h.startswith(("http://", "https://", "mailto:", "#")) for h in hrefs)

@@ -81,7 +81,17 @@ def scalar(value: object) -> str:
     if (_PLAIN.match(text) and text.lower() not in _RESERVED and ": " not in text
             and not text.rstrip().endswith(":") and not _looks_numeric(text)):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return "".join(_escape(c) for c in json.dumps(text, ensure_ascii=False))
+
+
+def _escape(char: str) -> str:
+    """Escape what YAML rejects (non-printables) or would fold (NEL, LS, PS line breaks)."""
+    code = ord(char)
+    printable = (0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+                 or 0x10000 <= code <= 0x10FFFF) and code not in (0x2028, 0x2029)
+    if printable:
+        return char
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _looks_numeric(text: str) -> bool:
