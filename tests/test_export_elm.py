@@ -218,3 +218,19 @@ def test_forced_export_of_an_empty_design_fails_validation_cleanly(tmp_path):
                                       str(path)])
     assert result.exit_code == 1
     assert "title" in result.stderr and result.stdout == ""
+
+
+def test_missing_validation_extra_is_reported_not_a_traceback(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def without_pyshacl(name, *args, **kwargs):
+        if name == "pyshacl":
+            raise ImportError("No module named 'pyshacl'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_pyshacl)
+    result = CliRunner().invoke(cli, ["export", "--to", "elm", "--validate", str(EXEMPLARY)])
+    assert result.exit_code == 2
+    assert "mcred[elm]" in result.stderr

@@ -39,7 +39,7 @@ def export(file: Path, target: str, output: Path | None, credential: bool, check
     A design with lint errors is refused (exit 1, listing them) unless --force.
     Exit status: 0 written, 1 lint errors or failed validation, 2 usage or unreadable file.
     """
-    from mcred.export.common import ExportError
+    from mcred.export.common import ExportError, MissingExtra
 
     loaded = _load(file, force)
     assert loaded.design is not None
@@ -48,7 +48,7 @@ def export(file: Path, target: str, output: Path | None, credential: bool, check
         if check:
             _validate(document, loaded, target, credential, schema_dir)
     except ExportError as exc:
-        _fail(f"{loaded.path}: {exc}", 1)
+        _fail(f"{loaded.path}: {exc}", 2 if isinstance(exc, MissingExtra) else 1)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)

@@ -25,6 +25,10 @@ class ExportError(Exception):
     """The design cannot be exported; the message says why and what to do."""
 
 
+class MissingExtra(ExportError):
+    """An optional dependency is not installed (an environment problem: exit 2)."""
+
+
 @dataclass
 class Loaded:
     """A design ready to export, with the findings that linting it produced."""

@@ -21,6 +21,7 @@ from mcred.export.common import (
     ISCED_URI,
     LANGUAGE_URI,
     ExportError,
+    MissingExtra,
     country_code3,
     design_id,
     hours_text,
@@ -337,8 +338,8 @@ def validate(document: dict[str, Any], data_dir: Path | None = None,
         import pyshacl
         from rdflib import RDF, Graph
     except ImportError:
-        raise ExportError("ELM validation needs rdflib and pyshacl: "
-                          "pip install 'mcred[elm]'") from None
+        raise MissingExtra("ELM validation needs rdflib and pyshacl: "
+                           "pip install 'mcred[elm]'") from None
     data = _graph(document, data_dir)
     shapes = Graph()
     for name in (LOQ_SHAPES if profile == "loq" else GENERIC_SHAPES):
