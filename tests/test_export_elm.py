@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLES
 from mcred.cli import cli
 from mcred.export import elm
-from mcred.export.common import DATA, load_design
+from mcred.export.common import data_file, load_design
 
 EXEMPLARY = EXAMPLES / "green-public-procurement.yaml"
 LOADABLE = [p for p in sorted(EXAMPLES.rglob("*.yaml")) if load_design(p).design is not None]
@@ -60,7 +60,7 @@ def test_validation_with_the_shared_standards_copy(shared):
 @pytest.mark.parametrize("name", [*elm.GENERIC_SHAPES, *elm.LOQ_SHAPES,
                                   *elm.CONTEXT_FILES.values()])
 def test_shipped_standards_files_are_unchanged_copies(name, shared):
-    shipped = (DATA / name).read_bytes()
+    shipped = data_file(name).read_bytes()
     original = (shared / "data" / "standards" / name).read_bytes()
     assert hashlib.sha256(shipped).hexdigest() == hashlib.sha256(original).hexdigest()
 

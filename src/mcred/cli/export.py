@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -29,7 +30,7 @@ FORMATS = ["ob3", "elm"]
               help="Standards directory with ob3/ and elm3/ (needed for ob3 --validate; the "
               "OB3 schema is not shipped). ELM uses the copies shipped with mcred otherwise.")
 @click.option("--base-url", help="Base URL for the ids (default: urn: identifiers).")
-@click.option("--lang", default="en", show_default=True,
+@click.option("--lang", default="en", show_default=True, callback=lambda c, p, v: language(v),
               help="elm: language tag of the design's texts.")
 @click.option("--force", is_flag=True, help="Export even when the design has lint errors.")
 def export(file: Path, target: str, output: Path | None, credential: bool, check: bool,
@@ -37,7 +38,8 @@ def export(file: Path, target: str, output: Path | None, credential: bool, check
     """Export a design to Open Badges 3.0 (--to ob3) or ELM 3 JSON-LD (--to elm).
 
     A design with lint errors is refused (exit 1, listing them) unless --force.
-    Exit status: 0 written, 1 lint errors or failed validation, 2 usage or unreadable file.
+    Nothing is written when validation fails. Exit status: 0 written, 1 lint errors or
+    failed validation, 2 usage error, unreadable file or missing optional dependency.
     """
     from mcred.export.common import ExportError, MissingExtra
 
@@ -57,6 +59,14 @@ def export(file: Path, target: str, output: Path | None, credential: bool, check
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         _fail(f"{output}: cannot write ({exc.strerror or exc})", 2)
+
+
+def language(tag: str) -> str:
+    """A BCP 47-shaped tag, as JSON-LD language maps require; a usage error otherwise."""
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", tag):
+        raise click.BadParameter(f"{tag!r} is not a language tag like en or pt-PT",
+                                 param_hint="--lang")
+    return tag
 
 
 def _load(file: Path, force: bool) -> Loaded:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from mcred.cli.export import language
+
 if TYPE_CHECKING:
     from mcred.render.html import Entry
 
@@ -16,7 +18,7 @@ if TYPE_CHECKING:
 @click.argument("path", type=click.Path(path_type=Path, exists=True))
 @click.option("--html", "output", type=click.Path(path_type=Path, dir_okay=False),
               required=True, help="Write the HTML page to this file (`-` for standard output).")
-@click.option("--lang", default="en", show_default=True,
+@click.option("--lang", default="en", show_default=True, callback=lambda c, p, v: language(v),
               help="Language tag of the design texts (the page's lang attribute).")
 @click.option("--title", help="Title of a catalogue page (default: the directory name).")
 @click.option("--force", is_flag=True, help="Render designs even when they have lint errors.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +13,17 @@ from mcred.engine import FileResult
 from mcred.findings import Finding, Severity
 from mcred.model import Design
 
-DATA = resources.files("mcred.export") / "data"
 EQF_URI = "http://data.europa.eu/snb/eqf/{level}"
 ISCED_URI = "http://data.europa.eu/snb/isced-f/{code}"
 LANGUAGE_URI = "http://publications.europa.eu/resource/authority/language/{code}"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
 COUNTRY_URI = "http://publications.europa.eu/resource/authority/country/{code}"
+
+
+def data_file(name: str) -> Traversable:
+    """A standards file shipped with mcred (see ``data/NOTICE.md``)."""
+    return resources.files("mcred.export") / "data" / name
 
 
 class ExportError(Exception):

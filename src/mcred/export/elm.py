@@ -16,13 +16,13 @@ from typing import Any
 
 from mcred.export.common import (
     COUNTRY_URI,
-    DATA,
     EQF_URI,
     ISCED_URI,
     LANGUAGE_URI,
     ExportError,
     MissingExtra,
     country_code3,
+    data_file,
     design_id,
     hours_text,
     is_iri,
@@ -393,7 +393,7 @@ def _read(name: str, data_dir: Path | None) -> str:
         except OSError as exc:
             raise ExportError(f"{path}: cannot read ({exc.strerror or exc}); --schema-dir "
                               f"must hold {name}") from None
-    return (DATA / name).read_text(encoding="utf-8")
+    return data_file(name).read_text(encoding="utf-8")
 
 
 def _graph(document: dict[str, Any], data_dir: Path | None) -> Any:
