@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mcred.discovery import WalkOptions, discover, display_name
 from mcred.engine import FileResult, lint_document
 from mcred.findings import Finding, Severity
 from mcred.loader import has_marker, load_text
-from mcred.settings import LintSettings
-from mcred.sources import Source, SourceError, read_path
+from mcred.settings import LintSettings, RuleSettings
+from mcred.sources import Source, SourceError, decode, read_path
 
 
 @dataclass
@@ -39,21 +40,44 @@ def lint_source(source: Source, settings: LintSettings) -> FileResult:
     return lint_document(load_text(source.text, source.name), settings.rules)
 
 
-def lint_paths(paths: Iterable[Path], settings: LintSettings) -> RunResult:
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def read_stdin(display: str, max_size: int) -> Source:
+    """The design piped to ``mcred lint -``, bounded like a file and decoded the same way."""
+    data = sys.stdin.buffer.read(max_size + 1)
+    if len(data) > max_size:
+        raise SourceError(f"{display}: the input is more than the limit of {max_size:,} bytes "
+                          "(raise it with --max-file-size)")
+    return decode(data, display)
+
+
+def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
+               stdin_filename: str | None = None, require_marker: bool = False,
+               rules_for: Callable[[Path], RuleSettings] | None = None) -> RunResult:
+    """``-`` is standard input, named ``stdin_filename``; ``require_marker`` makes named
+    files need the ``mcred:`` marker as walked ones do (pre-commit passes every YAML file);
+    ``rules_for`` gives each file's rule settings (config files, per-file ignores)."""
     result = RunResult()
+    per_file: dict[str, RuleSettings] = {}
     paths = list(paths)
     walk = WalkOptions(settings.include, settings.exclude, settings.gitignore)
     for path, explicit in discover(paths, walk, result.read_errors.append):
-        name = display_name(path)
+        is_stdin = path.as_posix() == STDIN
+        name = (stdin_filename or STDIN_NAME) if is_stdin else display_name(path)
         try:
-            source = read_path(path, name, settings.max_file_size)
+            source = (read_stdin(name, settings.max_file_size) if is_stdin
+                      else read_path(path, name, settings.max_file_size))
         except SourceError as exc:
             result.read_errors.append(str(exc))
             continue
-        if not explicit and not has_marker(source.text):
+        if (require_marker or not explicit) and not has_marker(source.text):
             result.skipped.append(name)
             continue
-        result.files.append(lint_source(source, settings))
+        file_rules = rules_for(Path(name) if is_stdin else path) if rules_for else settings.rules
+        per_file[name] = file_rules
+        result.files.append(lint_source(source, replace(settings, rules=file_rules)))
     # Cross-file rules (MC9xx): the run's designs as one catalogue.
     from mcred.catalogue.check import check_catalogue
 
@@ -62,6 +86,17 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings) -> RunResult:
     result.notes.extend(outcome.notes)
     for file in result.files:
         if file.path in outcome.findings:
-            file.findings = sorted(file.findings + outcome.findings[file.path],
-                                   key=Finding.sort_key)
+            extra = _per_file(file, outcome.findings[file.path], per_file.get(file.path))
+            file.findings = sorted(file.findings + extra, key=Finding.sort_key)
     return result
+
+
+def _per_file(file: FileResult, found: list[Finding],
+              rules: RuleSettings | None) -> list[Finding]:
+    """Cross-file findings under the file's own configuration and suppression comments."""
+    from mcred.suppressions import silence
+
+    if rules is not None:
+        found = [replace(f, severity=rules.severities.get(f.code) or f.severity)
+                 for f in found if rules.is_enabled(f.code)]
+    return silence(file.document.text, found) if file.document else found

@@ -20,6 +20,8 @@ COMMANDS: dict[str, str] = {
     "explain": "mcred.cli.rules:explain",
     "schema": "mcred.cli.schema:schema",
     "catalogue": "mcred.cli.catalogue:catalogue",
+    "config": "mcred.cli.config:config",
+    "baseline": "mcred.cli.baseline:baseline",
     "init": "mcred.cli.init:init",
     "export": "mcred.cli.export:export",
     "render": "mcred.cli.render:render",
@@ -54,6 +56,11 @@ def main() -> None:
         cli.main(prog_name="mcred")
     except SystemExit:
         raise
+    except BrokenPipeError:  # `mcred … | head`: the reader left; that is not an error
+        from mcred.cli.formats import silence_stdout
+
+        silence_stdout()
+        sys.exit(1)
     except Exception as exc:  # an mcred bug, not bad input
         if "--debug" in sys.argv or os.environ.get("MCRED_DEBUG"):
             raise
