@@ -234,3 +234,21 @@ def test_missing_validation_extra_is_reported_not_a_traceback(monkeypatch):
     result = CliRunner().invoke(cli, ["export", "--to", "elm", "--validate", str(EXEMPLARY)])
     assert result.exit_code == 2
     assert "mcred[elm]" in result.stderr
+
+
+def test_shipped_isced_labels_match_the_eu_vocabulary(shared):
+    import xml.etree.ElementTree as ET
+
+    xs = "{http://www.w3.org/2001/XMLSchema}"
+    root = ET.parse(shared / "data" / "standards" / "elm3" / "cv" / "isced-f.xsd").getroot()
+    expected = {}
+    for enum in root.iter(xs + "enumeration"):
+        doc = enum.find(f"{xs}annotation/{xs}documentation")
+        expected[enum.get("value", "").rsplit("/", 1)[1]] = " ".join((doc.text or "").split())
+    shipped = json.loads(data_file("elm3/isced-f-labels.json").read_text(encoding="utf-8"))
+    assert shipped == expected and len(shipped) == 220
+
+
+def test_thematic_area_carries_the_isced_label():
+    q = elm.qualification(exemplary(), str(EXEMPLARY))
+    assert q["thematicArea"]["prefLabel"]["en"] == "Management and administration"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -107,6 +109,18 @@ def country_code3(alpha2: str) -> str | None:
     entry = pycountry.countries.get(alpha_2=alpha2.upper())
     code = getattr(entry, "alpha_3", None)
     return code if isinstance(code, str) else None
+
+
+@cache
+def _isced_labels() -> dict[str, str]:
+    loaded: dict[str, str] = json.loads(data_file("elm3/isced-f-labels.json").read_text("utf-8"))
+    return loaded
+
+
+def isced_label(code: str) -> str | None:
+    """English label of an ISCED-F 2013 code from the EU vocabulary (``0413`` → ``Management
+    and administration``); ``None`` for a code the vocabulary does not have."""
+    return _isced_labels().get(code)
 
 
 def is_iri(text: str) -> bool:

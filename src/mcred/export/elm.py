@@ -26,6 +26,7 @@ from mcred.export.common import (
     design_id,
     hours_text,
     is_iri,
+    isced_label,
     iso_duration_hours,
     language_code3,
     language_name,
@@ -127,8 +128,9 @@ class _Builder:
             q["learningOutcome"] = outcomes
         self.level(q)
         if d.field_of_education:
-            q["thematicArea"] = _concept(ISCED_URI.format(code=d.field_of_education),
-                                         "isced", f"ISCED-F 2013 {d.field_of_education}")
+            code = d.field_of_education
+            q["thematicArea"] = _concept(ISCED_URI.format(code=code), "isced",
+                                         isced_label(code) or f"ISCED-F 2013 {code}")
         self.workload(q)
         if d.participation in MODES:
             code, label = MODES[d.participation]

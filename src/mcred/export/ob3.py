@@ -19,6 +19,7 @@ from mcred.export.common import (
     design_id,
     hours_text,
     is_iri,
+    isced_label,
     outcome_lines,
 )
 from mcred.model import Design
@@ -57,7 +58,8 @@ def achievement(design: Design, path: str, base_url: str | None = None) -> dict[
         ects = design.workload.ects
         data["creditsAvailable"] = int(ects) if float(ects).is_integer() else ects
     if design.field_of_education:
-        data["fieldOfStudy"] = f"ISCED-F 2013 {design.field_of_education}"
+        code = design.field_of_education
+        data["fieldOfStudy"] = isced_label(code) or f"ISCED-F 2013 {code}"
     language = next((t for t in design.languages if _LANGUAGE.match(t)), None)
     if language:
         data["inLanguage"] = language
@@ -146,7 +148,7 @@ def _alignments(design: Design) -> list[dict[str, Any]]:
         code = design.field_of_education
         found.append({
             "type": ["Alignment"],
-            "targetName": f"ISCED-F 2013 field {code}",
+            "targetName": isced_label(code) or f"ISCED-F 2013 field {code}",
             "targetUrl": ISCED_URI.format(code=code),
             "targetCode": code,
             "targetFramework": "ISCED-F 2013",

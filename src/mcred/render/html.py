@@ -13,7 +13,7 @@ from html import escape
 from string import Template
 
 from mcred import __version__
-from mcred.export.common import design_id, hours_text
+from mcred.export.common import design_id, hours_text, isced_label
 from mcred.model import Design
 from mcred.render.charts import bar_chart
 
@@ -202,7 +202,9 @@ def _facts(d: Design) -> str:
     rows.append(("Awarding body", "<br>".join(bodies) or "not stated"))
     rows.append(("Level", _level(d)))
     if d.field_of_education:
-        rows.append(("Field of education", f"ISCED-F 2013 {e(d.field_of_education)}"))
+        name = isced_label(d.field_of_education)
+        code = f"ISCED-F 2013 {e(d.field_of_education)}"
+        rows.append(("Field of education", f"{e(name)} ({code})" if name else code))
     rows.append(("Workload", _workload(d)))
     rows.append(("Participation", e(label(d.participation) or "not stated")))
     if d.schedule:
