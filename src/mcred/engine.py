@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from mcred.findings import Finding, Issue
+from pydantic import BaseModel
+
+from mcred.findings import Finding, Issue, KeyPath
 from mcred.loader import Document
 from mcred.model import Design
 from mcred.positions import Span
@@ -34,12 +36,12 @@ def check_design(design: Design, settings: RuleSettings, path: str = "") -> list
     return issues
 
 
-def _under_any(path: tuple[object, ...], roots: list[tuple[object, ...]]) -> bool:
+def _under_any(path: KeyPath, roots: list[KeyPath]) -> bool:
     """A rule's "missing X" about a value the model already rejected is the same problem."""
     return any(root and path[: len(root)] == root for root in roots)
 
 
-def _options(entry: Rule, settings: RuleSettings) -> object:
+def _options(entry: Rule, settings: RuleSettings) -> BaseModel:
     return settings.options.get(entry.code) or entry.options()
 
 

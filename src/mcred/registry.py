@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from mcred.findings import Issue, KeyPath, Severity
 
 Scope = Literal["design", "catalogue", "loader"]
-O = TypeVar("O", bound=BaseModel)
+OptionsT = TypeVar("OptionsT", bound=BaseModel)
 
 SECTION_TITLES = ("What it does", "Why is this bad?", "Example", "Use instead", "Options")
 _SECTION = re.compile(r"^(What it does|Why is this bad\?|Example|Use instead|Options|"
@@ -32,10 +32,10 @@ class NoOptions(BaseModel):
 
 
 @dataclass
-class RuleContext(Generic[O]):
+class RuleContext(Generic[OptionsT]):
     """What a check may know besides the design: its options and the active profile."""
 
-    options: O
+    options: OptionsT
     profile: str | None = None
     path: str = ""
 

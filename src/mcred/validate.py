@@ -64,9 +64,9 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[KeyPath, bool]:
     node = data
     skipped = False
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
             node = node[part]
         else:
             skipped = True
@@ -188,19 +188,17 @@ def _drop(data: Any, path: KeyPath) -> None:
 
 def _reference_issues(design: Design) -> Iterator[Issue]:
     """MC007 and MC008: ids that must be unique and references that must resolve."""
-    outcome_ids: set[str] = set()
-    for group, items in (("learning_outcomes", design.learning_outcomes),
-                         ("assessment", design.assessment)):
+    outcome_ids = {o.id for o in design.learning_outcomes if o.id is not None}
+    for group, ids in (("learning_outcomes", [o.id for o in design.learning_outcomes]),
+                       ("assessment", [a.id for a in design.assessment])):
         seen: set[str] = set()
-        for i, item in enumerate(items):
-            if item.id is None:
+        for i, ident in enumerate(ids):
+            if ident is None:
                 continue
-            if item.id in seen:
-                yield Issue("MC007", f"the id `{item.id}` is used twice in {group}",
+            if ident in seen:
+                yield Issue("MC007", f"the id `{ident}` is used twice in {group}",
                             (group, i, "id"), "Give each entry its own id")
-            seen.add(item.id)
-        if group == "learning_outcomes":
-            outcome_ids = seen
+            seen.add(ident)
     for i, task in enumerate(design.assessment):
         for j, ref in enumerate(task.covers):
             if ref not in outcome_ids:

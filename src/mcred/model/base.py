@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
+from pydantic.config import JsonDict
 
-EXTENSIONS = {"^x-": {"description": "User extension; never reported as unknown."}}
+EXTENSIONS: JsonDict = {"^x-": {"description": "User extension; never reported as unknown."}}
 
 
 class FormatModel(BaseModel):

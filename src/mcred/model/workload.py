@@ -8,7 +8,6 @@ from mcred.model.base import FormatModel
 from mcred.model.vocab import QfEheaCycle
 
 
-
 class OtherCredits(FormatModel):
     """Credits in a system other than ECTS, when ECTS is not possible."""
 

@@ -33,7 +33,7 @@ class TextReporter(Reporter):
             for finding in file.findings:
                 lines.extend(self._finding(finding, file.document))
         if self.options.verbose:
-            lines.extend([[(f"skipped (no `mcred:` marker): {clean(s)}", "dim")]]
+            lines.extend([(f"skipped (no `mcred:` marker): {clean(s)}", "dim")]
                          for s in result.skipped)
         if not self.options.quiet:
             lines.append(self._summary(result))
@@ -80,7 +80,8 @@ class TextReporter(Reporter):
         counts = count_by_severity(findings)
         parts = ", ".join(f"{n} {label}{'s' * (n != 1 and label != 'info')}"
                           for label, n in counts.items())
-        text = f"Found {len(findings)} finding{'s' * (len(findings) != 1)} in {files} {noun} ({parts})"
+        plural = "s" * (len(findings) != 1)
+        text = f"Found {len(findings)} finding{plural} in {files} {noun} ({parts})"
         if result.read_errors:
             text += f"; {len(result.read_errors)} file(s) could not be read"
         return [(text + ".", "bold")]

@@ -1,4 +1,4 @@
-"""MC003 not-a-mapping: reported by the loader and the model; this module is its metadata."""
+"""MC003 not-a-mapping: reported by the loader; this module is its metadata."""
 
 from __future__ import annotations
 

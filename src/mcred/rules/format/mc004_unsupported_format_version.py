@@ -1,4 +1,4 @@
-"""MC004 unsupported-format-version: reported by the loader and the model; this module is its metadata."""
+"""MC004 unsupported-format-version: reported by the loader; this module is its metadata."""
 
 from __future__ import annotations
 

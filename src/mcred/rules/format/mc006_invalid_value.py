@@ -1,4 +1,4 @@
-"""MC006 invalid-value: reported by the loader and the model; this module is its metadata."""
+"""MC006 invalid-value: reported by the loader; this module is its metadata."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""MC007 duplicate-id: reported by the loader and the model; this module is its metadata."""
+"""MC007 duplicate-id: reported by the loader; this module is its metadata."""
 
 from __future__ import annotations
 

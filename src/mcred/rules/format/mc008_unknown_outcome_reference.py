@@ -1,4 +1,4 @@
-"""MC008 unknown-outcome-reference: reported by the loader and the model; this module is its metadata."""
+"""MC008 unknown-outcome-reference: reported by the loader; this module is its metadata."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""MC010 unsupported-tag: reported by the loader and the model; this module is its metadata."""
+"""MC010 unsupported-tag: reported by the loader; this module is its metadata."""
 
 from __future__ import annotations
 

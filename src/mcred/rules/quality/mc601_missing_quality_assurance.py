@@ -33,4 +33,5 @@ def missing_quality_assurance(design: Design, ctx: RuleContext[NoOptions]) -> It
     ```
     """
     if not (design.quality_assurance and design.quality_assurance.type):
-        yield ctx.issue(("quality_assurance", "type"), "the design states no type of quality assurance")
+        yield ctx.issue(("quality_assurance", "type"),
+                        "the design states no type of quality assurance")
