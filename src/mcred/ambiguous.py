@@ -100,6 +100,13 @@ def _set(data: Any, path: KeyPath, value: Any) -> None:
 @cache
 def expected_kind(path: KeyPath) -> Expected:
     """What the format expects at ``path``: text, a number, or something else / unknown."""
+    annotation = annotation_at(path)
+    return None if annotation is None else _classify(annotation)
+
+
+@cache
+def annotation_at(path: KeyPath) -> Any:
+    """The model's type annotation for the value at ``path`` (``None`` when not in the format)."""
     from mcred.model import Design
 
     annotation: Any = Design
@@ -114,31 +121,31 @@ def expected_kind(path: KeyPath) -> Expected:
             annotation = field.annotation
         if annotation is None:
             return None
-    return _classify(annotation)
+    return annotation
 
 
-def _leaves(annotation: Any) -> Iterator[Any]:
+def leaves(annotation: Any) -> Iterator[Any]:
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
-            yield from _leaves(arg)
+            yield from leaves(arg)
     elif origin is typing.Annotated:
-        yield from _leaves(typing.get_args(annotation)[0])
+        yield from leaves(typing.get_args(annotation)[0])
     elif annotation is not type(None):
         yield annotation
 
 
 def _classify(annotation: Any) -> Expected:
-    leaves = list(_leaves(annotation))
-    if any(leaf is str or typing.get_origin(leaf) is Literal for leaf in leaves):
+    found = list(leaves(annotation))
+    if any(leaf is str or typing.get_origin(leaf) is Literal for leaf in found):
         return "text"
-    if any(leaf in (int, float) for leaf in leaves):
+    if any(leaf in (int, float) for leaf in found):
         return "number"
     return None
 
 
 def _item_type(annotation: Any) -> Any:
-    for leaf in _leaves(annotation):
+    for leaf in leaves(annotation):
         if typing.get_origin(leaf) is list:
             return typing.get_args(leaf)[0]
     return None
@@ -147,7 +154,7 @@ def _item_type(annotation: Any) -> Any:
 def _model_of(annotation: Any) -> Any:
     from pydantic import BaseModel
 
-    for leaf in _leaves(annotation):
+    for leaf in leaves(annotation):
         if isinstance(leaf, type) and issubclass(leaf, BaseModel):
             return leaf
     return None

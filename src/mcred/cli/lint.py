@@ -28,8 +28,18 @@ FAIL_ON = ["error", "warning", "info", "never"]
 @click.option("--no-source", is_flag=True, help="Do not show the code frame of each finding.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the text report.")
+@click.option("--fix", is_flag=True, help="Rewrite files where the fix is unambiguous; "
+              "exit 1 when a file changed.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a diff; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that derive values "
+              "(e.g. hours_total from its parts).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Follow symlinks that point outside the linted directory.")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=512 * 1024,
+              show_default=True, help="Largest file read, in bytes.")
 def lint(paths: tuple[Path, ...], output_format: str, fail_on: str, exit_zero: bool,
-         quiet: bool, verbose: bool, no_source: bool, color: str) -> None:
+         quiet: bool, verbose: bool, no_source: bool, color: str, fix: bool, diff: bool,
+         unsafe_fixes: bool, follow_symlinks: bool, max_file_size: int) -> None:
     """Check design files and directories of designs.
 
     Directories are walked for *.yaml / *.yml files that start with the `mcred:` marker;
@@ -39,11 +49,45 @@ def lint(paths: tuple[Path, ...], output_format: str, fail_on: str, exit_zero: b
     from mcred.runner import lint_paths
 
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
-    settings = LintSettings(fail_on=threshold)
+    settings = LintSettings(fail_on=threshold, max_file_size=max_file_size,
+                            follow_symlinks=follow_symlinks)
+    _safe_streams()
+    fixed = _run_fixes(paths, settings, fix, diff, unsafe_fixes) if fix or diff else 0
+    if diff:
+        sys.exit(fixed)
     result = lint_paths(paths, settings)
     out = sys.stdout
     options = ReportOptions(color=use_color(color, out), quiet=quiet, verbose=verbose,
                             show_source=not no_source)
     get_reporter(output_format)(options).render(result, out)
     code = result.exit_code(settings.fail_on)
-    sys.exit(0 if exit_zero and code == 1 else code)
+    code = 0 if exit_zero and code == 1 else code
+    sys.exit(max(code, fixed))
+
+
+def _safe_streams() -> None:
+    """A terminal or log that cannot show a character gets an escape, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _run_fixes(paths: tuple[Path, ...], settings: LintSettings, fix: bool, diff: bool,
+               unsafe: bool) -> int:
+    """Apply (or with --diff, show) fixes; 1 when a file changed or could not be fixed."""
+    from mcred.fix import fix_paths
+    from mcred.reporters.safe import clean
+
+    outcomes = fix_paths(paths, settings.max_file_size, unsafe=unsafe, write=fix and not diff,
+                         follow_symlinks=settings.follow_symlinks)
+    for outcome in outcomes:
+        name = clean(outcome.name, 200)
+        if outcome.refused:
+            click.echo(f"mcred: {name}: not fixed: {clean(outcome.refused)}", err=True)
+        elif outcome.changed and diff:
+            click.echo("\n".join(clean(line, 10_000) for line in outcome.diff().splitlines()))
+        elif outcome.changed and outcome.rewrite:
+            count = len(outcome.rewrite.edits)
+            click.echo(f"mcred: fixed {name} ({count} edit{'s' * (count != 1)})", err=True)
+    return 1 if any(o.changed or o.refused for o in outcomes) else 0
