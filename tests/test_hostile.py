@@ -279,3 +279,25 @@ def test_vanished_file_is_reported_and_others_are_linted(tmp_path, monkeypatch):
     assert result.read_errors == ["a.yaml: no such file or directory (it may have been "
                                   "removed while mcred ran)"]
     assert [f.path for f in result.files] == ["b.yaml"]
+
+
+def test_permission_denied_in_process(tmp_path, monkeypatch):
+    """The same path without an unprivileged user: the open itself is refused."""
+    from mcred import runner, sources
+    from mcred.settings import LintSettings
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "locked.yaml").write_text(DESIGN, encoding="utf-8")
+    (tmp_path / "open.yaml").write_text(DESIGN, encoding="utf-8")
+    real_open = os.open
+
+    def guarded(path, flags, *args):
+        if str(path).endswith("locked.yaml"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(sources.os, "open", guarded)
+    result = runner.lint_paths([Path("locked.yaml"), Path("open.yaml")], LintSettings())
+    assert result.read_errors == ["locked.yaml: cannot read the file (permission denied)"]
+    assert [f.path for f in result.files] == ["open.yaml"]
+    assert result.exit_code(LintSettings().fail_on) == 2
