@@ -8,7 +8,6 @@ import os
 import stat
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -84,7 +83,8 @@ def test_dollar_is_only_an_unsafe_fix():
 
 
 def test_units_must_match_the_key():
-    text = b"mcred: 1\nworkload:\n  hours_total: 5 ECTS\n  ects: 135 hours\n  duration_weeks: 6 weeks\n"
+    text = (b"mcred: 1\nworkload:\n  hours_total: 5 ECTS\n  ects: 135 hours\n"
+            b"  duration_weeks: 6 weeks\n")
     new = rewrite(text, unsafe=False).result.decode()
     assert "hours_total: 5 ECTS" in new and "ects: 135 hours" in new
     assert "duration_weeks: 6\n" in new

@@ -101,12 +101,12 @@ def test_fix_on_mutated_designs_rewrites_verifiably_or_refuses(data):
         assert lint_bytes(result.result) is not None
 
 
-KEYS = sorted(Design.model_fields) + ["x-extra", "unknown"]
+KEYS = [*sorted(Design.model_fields), "x-extra", "unknown"]
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6),
                     st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30))
 VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
     st.lists(inner, max_size=4),
-    st.dictionaries(st.sampled_from(KEYS + ["ects", "type", "id", "covers"]), inner,
+    st.dictionaries(st.sampled_from([*KEYS, "ects", "type", "id", "covers"]), inner,
                     max_size=5)), max_leaves=30)
 
 

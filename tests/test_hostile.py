@@ -196,7 +196,8 @@ def test_max_file_size_option(tree):
 
 
 ODD_NAMES: list[str | bytes] = [
-    "[bold]x.yaml", "[red]y[not a tag].yaml", "\x1b[31mred\x1b]0;t\x07.yaml", "a\n::error::b.yaml", "::warning::x.yaml",
+    "[bold]x.yaml", "[red]y[not a tag].yaml", "\x1b[31mred\x1b]0;t\x07.yaml",
+    "a\n::error::b.yaml", "::warning::x.yaml",
     "##[error]x.yaml", "tab\there.yaml", "\u202eevil.yaml", b"\xff\xfe-latin1.yaml",
 ]
 
@@ -219,8 +220,8 @@ def test_odd_file_names(tmp_path, color):
         text = run.stdout.decode("utf-8", "replace")
         assert "Traceback" not in text and "[bold]x.yaml" in re.sub(r"\x1b\[[0-9;]*m", "",
                                                                        text)
-    explicit, _ = run_mcred(["lint", "--color", color, os.fsencode(tmp_path) + b"/\xff\xfe-latin1.yaml"],
-                            tmp_path)
+    latin1 = os.fsencode(tmp_path) + b"/\xff\xfe-latin1.yaml"
+    explicit, _ = run_mcred(["lint", "--color", color, latin1], tmp_path)
     assert explicit.returncode == 1 and b"Traceback" not in explicit.stderr
 
 

@@ -164,7 +164,7 @@ def _guarded_composer() -> type:
     """ruamel's composer with a time budget and no duplicate-anchor warnings on stderr."""
     from ruamel.yaml.composer import Composer
 
-    class GuardedComposer(Composer):  # type: ignore[misc]
+    class GuardedComposer(Composer):
         deadline = 0.0
         seconds = 0.0
 
@@ -186,7 +186,7 @@ def _new_yaml(limits: Limits) -> Any:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt", pure=True)
-    composer = type("FileComposer", (_guarded_composer(),), {
+    composer: Any = type("FileComposer", (_guarded_composer(),), {
         "deadline": time.monotonic() + limits.max_seconds, "seconds": limits.max_seconds})
     yaml.Composer = composer
     yaml.max_depth = limits.max_depth + 1
@@ -218,7 +218,7 @@ def _compose(doc: Document, limits: Limits) -> tuple[Any, tuple[int, int] | None
 
 def _version(yaml: Any) -> tuple[int, int] | None:
     version = getattr(yaml, "version", None)
-    return tuple(version) if version else None  # type: ignore[return-value]
+    return (int(version[0]), int(version[1])) if version else None
 
 
 def _yaml_issue(exc: Any, limits: Limits) -> Issue:

@@ -136,7 +136,7 @@ def _language(path: KeyPath, value: str) -> Edit | None:
     import pycountry
 
     text = value.strip()
-    if langcodes.tag_is_valid(text) or " " in text and len(text) > 40:
+    if langcodes.tag_is_valid(text) or (" " in text and len(text) > 40):
         return None
     try:
         language = pycountry.languages.lookup(text)
@@ -157,12 +157,13 @@ def _currency(path: KeyPath, value: str) -> Edit | None:
         code = _UNSAFE_CURRENCY[lowered]
         return Edit(path, value, code, f"`{value}` is most often {code}, but not always",
                     safe=False)
-    code = _CURRENCY_SYMBOLS.get(lowered)
-    if code is None:
-        try:
-            code = str(pycountry.currencies.lookup(text).alpha_3)
-        except LookupError:
-            return None
+    symbol = _CURRENCY_SYMBOLS.get(lowered)
+    if symbol is not None:
+        return Edit(path, value, symbol, f"ISO 4217 code of `{value}`")
+    try:
+        code = str(pycountry.currencies.lookup(text).alpha_3)
+    except LookupError:
+        return None
     return Edit(path, value, code, f"ISO 4217 code of `{value}`")
 
 
@@ -186,8 +187,9 @@ def _derived(root: Any) -> Iterator[Edit]:
     if not isinstance(workload, dict) or workload.get("hours_total") is not None:
         return
     parts = [workload.get(k) for k in _HOUR_PARTS]
-    if all(isinstance(p, int | float) and not isinstance(p, bool) for p in parts):
-        total = sum(parts)
+    numbers = [p for p in parts if isinstance(p, int | float) and not isinstance(p, bool)]
+    if len(numbers) == len(parts):
+        total = sum(numbers)
         after = next((k for k in ("ects",) if k in workload), None)
         yield Edit(("workload", "hours_total"), _MISSING, total,
                    "hours_total derived from contact + self-study + assessment hours",
