@@ -51,7 +51,8 @@ def run_mcred(args: list[str | bytes], cwd: Path, *, user: list[str] | None = No
     """Run the installed package in a subprocess under the time and memory limits."""
     command = [*(user or []), sys.executable, "-m", "mcred", *args]
     env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
-    env.pop("FORCE_COLOR", None)
+    for name in ("FORCE_COLOR", "GITHUB_ACTIONS", "GITLAB_CI"):
+        env.pop(name, None)
     start = time.monotonic()
     run = subprocess.run(command, cwd=cwd, capture_output=True, timeout=SECONDS_PER_FILE * files
                          + 10, env=env, preexec_fn=_limit_memory, check=False)
@@ -92,7 +93,8 @@ def _per_file(out: str, names: list[str]) -> dict[str, tuple[int, set[str]]]:
 @pytest.mark.parametrize("chunk", CHUNKS, ids=lambda c: f"{c[0][0]}+{len(c) - 1}")
 def test_hostile_corpus(chunk):
     names = [name for name, _, _ in chunk]
-    run, elapsed = run_mcred(["lint", "--color", "never", *names], HOSTILE, files=len(names))
+    run, elapsed = run_mcred(["lint", "--format", "text", "--color", "never", *names], HOSTILE,
+                             files=len(names))
     out = assert_safe_output(run)
     assert elapsed < SECONDS_PER_FILE * len(names)
     results = _per_file(out, names)
@@ -130,6 +132,21 @@ def test_coloured_output_does_not_interpret_markup_in_data():
     plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
     assert "unknown key `[/]`" in plain
     assert "`[bold red]boom[/bold red]`" in plain
+
+
+@pytest.mark.parametrize("fmt", ["concise", "junit", "gitlab", "sarif", "json", "github"])
+def test_every_report_format_escapes_injected_values(fmt):
+    names = [n for n, _, _ in CASES if n.startswith(("output-injection/", "encodings/"))]
+    run, _ = run_mcred(["lint", "--format", fmt, *names], HOSTILE, files=len(names))
+    out = run.stdout.decode("utf-8")
+    assert run.returncode == 1 and "Traceback" not in run.stderr.decode()
+    assert "\x1b" not in out and "\x9b" not in out and "\x07" not in out
+    for line in out.splitlines():
+        if fmt == "github":  # one annotation per line, nothing else may start a command
+            assert re.match(r"::(error|warning|notice) (file|title)=[^:]*::", line) or not \
+                line.lstrip().startswith(("::", "##")), line
+        else:
+            assert not line.lstrip().startswith(("::", "##")), line
 
 
 # -- filesystem cases, built at test time -------------------------------------------------

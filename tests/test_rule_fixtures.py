@@ -1,21 +1,55 @@
-"""Every rule has a fixture that triggers it and one that does not, and complete docs."""
+"""Every rule has a fixture that triggers it and one that does not, and complete docs.
+
+Design rules have `pass.yaml` / `fail.yaml`; catalogue rules (MC9xx), which look across
+files, have `pass/` / `fail/` folders of designs linted together as one catalogue.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES, expectations, lint_text
-from mcred.registry import SECTION_TITLES, all_rules
+from mcred.registry import SECTION_TITLES, Rule, all_rules
+from mcred.runner import lint_paths
+from mcred.settings import LintSettings
 
 RULES = all_rules()
 DIRS = FIXTURES / "rules"
 
 
+def fixture(entry: Rule, kind: str) -> Path:
+    folder = DIRS / entry.code
+    return folder / kind if entry.scope == "catalogue" else folder / f"{kind}.yaml"
+
+
+def found_and_expected(entry: Rule, kind: str) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
+    """(file, line) pairs of ``entry``'s findings, and those the `# expect:` marks list."""
+    path = fixture(entry, kind)
+    texts = ({p: p.read_text(encoding="utf-8") for p in sorted(path.glob("**/*.y*ml"))}
+             if path.is_dir() else {path: path.read_text(encoding="utf-8")})
+    expected = {(_name(p, path), line) for p, text in texts.items()
+                for line, code in expectations(text) if code == entry.code}
+    if path.is_dir():
+        findings = lint_paths([path], LintSettings()).findings
+    else:
+        findings = lint_text(texts[path], path.name)
+    found = {(_name(Path(f.path), path), f.line) for f in findings if f.code == entry.code}
+    return found, expected
+
+
+def _name(file: Path, fixture_path: Path) -> str:
+    if not fixture_path.is_dir():
+        return file.name
+    return file.resolve().relative_to(fixture_path.resolve()).as_posix()
+
+
 @pytest.mark.parametrize("entry", RULES, ids=lambda r: r.code)
 def test_rule_has_fixtures_and_docs(entry):
-    folder = DIRS / entry.code
-    assert (folder / "fail.yaml").is_file(), f"{entry.code}: add {folder}/fail.yaml"
-    assert (folder / "pass.yaml").is_file(), f"{entry.code}: add {folder}/pass.yaml"
+    for kind in ("fail", "pass"):
+        path = fixture(entry, kind)
+        assert path.exists(), f"{entry.code}: add {path}"
     for title in SECTION_TITLES[:4]:
         assert entry.sections.get(title), f"{entry.code}: docstring lacks '{title}'"
     assert entry.fix and entry.source
@@ -23,15 +57,12 @@ def test_rule_has_fixtures_and_docs(entry):
 
 @pytest.mark.parametrize("entry", RULES, ids=lambda r: r.code)
 def test_fail_fixture_triggers_rule_at_expected_lines(entry):
-    text = (DIRS / entry.code / "fail.yaml").read_text(encoding="utf-8")
-    expected = {(line, code) for line, code in expectations(text) if code == entry.code}
+    found, expected = found_and_expected(entry, "fail")
     assert expected, "the fail fixture must mark where the finding appears with # expect:"
-    found = {(f.line, f.code) for f in lint_text(text, "fail.yaml") if f.code == entry.code}
     assert found == expected
 
 
 @pytest.mark.parametrize("entry", RULES, ids=lambda r: r.code)
 def test_pass_fixture_does_not_trigger_rule(entry):
-    text = (DIRS / entry.code / "pass.yaml").read_text(encoding="utf-8")
-    found = [f for f in lint_text(text, "pass.yaml") if f.code == entry.code]
-    assert found == []
+    found, _ = found_and_expected(entry, "pass")
+    assert found == set()

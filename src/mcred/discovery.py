@@ -1,13 +1,55 @@
-"""Which files a run lints: named files always, directories walked for design files."""
+"""Which files a run lints: named files always, directories walked for design files.
+
+Walking honours `.gitignore` files (from the repository root down, nested ones included)
+and the configured include/exclude globs, all in gitignore syntax through ``pathspec``, so
+users write the patterns they already know. Symlinked directories are not entered unless
+asked for, and then each real directory is entered once, so a link loop cannot recurse.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", ".mcred_cache"}
+
+ErrorSink = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class WalkOptions:
+    """How directories are walked; explicit files are always linted whatever these say.
+
+    ``include`` and ``exclude`` are gitignore-style globs relative to the walked directory
+    (``include`` empty means every ``*.yaml``/``*.yml``).
+    """
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    gitignore: bool = True
+    follow_symlinks: bool = False
+
+    @cached_property
+    def include_spec(self) -> GitIgnoreSpec | None:
+        return _spec(self.include) if self.include else None
+
+    @cached_property
+    def exclude_spec(self) -> GitIgnoreSpec | None:
+        return _spec(self.exclude) if self.exclude else None
+
+
+def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(lines)
 
 
 def display_name(path: Path) -> str:
@@ -18,18 +60,140 @@ def display_name(path: Path) -> str:
         return path.as_posix()
 
 
-def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
-    """Yield (path, explicit): explicit files are always linted, walked ones need the marker."""
+def discover(paths: Iterable[Path], options: WalkOptions | None = None,
+             on_error: ErrorSink | None = None) -> Iterator[tuple[Path, bool]]:
+    """Yield (path, explicit): explicit files are always linted, walked ones need the marker.
+
+    Directories that cannot be listed are passed to ``on_error`` (and the walk goes on).
+    """
+    options = options or WalkOptions()
     for path in paths:
         if path.is_dir():
-            yield from ((p, False) for p in _walk(path))
+            walker = _Walker(path, options, on_error or (lambda _message: None))
+            yield from ((p, False) for p in walker.walk())
         else:
             yield path, True
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS)
-        for name in sorted(filenames):
-            if name.endswith(YAML_SUFFIXES):
-                yield Path(dirpath, name)
+@dataclass
+class _Ignores:
+    """The `.gitignore` specs that apply to one directory, outermost first."""
+
+    specs: list[tuple[Path, GitIgnoreSpec]] = field(default_factory=list)
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        verdict = False
+        for base, spec in self.specs:
+            rel = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+            result = spec.check_file(rel).include
+            if result is not None:
+                verdict = result
+        return verdict
+
+    def extended(self, directory: Path) -> _Ignores:
+        spec = _read_gitignore(directory)
+        return _Ignores([*self.specs, (directory, spec)]) if spec is not None else self
+
+
+def _read_gitignore(directory: Path) -> GitIgnoreSpec | None:
+    try:
+        text = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
+    except OSError:  # absent (the usual case) or unreadable: nothing to honour
+        return None
+    return _spec(text.splitlines())
+
+
+class _Walker:
+    """One directory walk; keeps the per-directory ignore specs and the visited set.
+
+    Matching works on absolute paths; yielded paths keep the form the user typed.
+    """
+
+    def __init__(self, root: Path, options: WalkOptions, on_error: ErrorSink) -> None:
+        self.root = root
+        self.base = Path(os.path.abspath(root))
+        self.options = options
+        self.on_error = on_error
+        self.visited: set[tuple[int, int]] = set()
+
+    def walk(self) -> Iterator[Path]:
+        ignores = self._outer_ignores() if self.options.gitignore else _Ignores()
+        for path in self._directory(self.base, ignores):
+            yield self.root / path.relative_to(self.base)
+
+    def _outer_ignores(self) -> _Ignores:
+        """`.gitignore` files above the walked directory, up to its repository's root."""
+        above = list(self.base.parents)
+        top = next((i for i, d in enumerate([self.base, *above]) if (d / ".git").exists()), 0)
+        ignores = _Ignores()
+        for directory in reversed(above[:top]):
+            ignores = ignores.extended(directory)
+        return ignores
+
+    def _directory(self, directory: Path, ignores: _Ignores) -> Iterator[Path]:
+        if not self._first_visit(directory):
+            return
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            shown = display_name(self.root / directory.relative_to(self.base))
+            self.on_error(f"{shown}: cannot list the directory ({exc.strerror or exc})")
+            return
+        if self.options.gitignore:
+            ignores = ignores.extended(directory)
+        subdirs = []
+        for entry in entries:
+            path = directory / entry.name
+            kind = self._kind(entry)
+            if kind == "dir":
+                if entry.name not in _SKIP_DIRS and not self._dir_excluded(path, ignores):
+                    subdirs.append(path)
+            elif (kind == "file" and entry.name.endswith(YAML_SUFFIXES)
+                  and self._file_selected(path, ignores)):
+                yield path
+        for sub in subdirs:
+            yield from self._directory(sub, ignores)
+
+    def _first_visit(self, directory: Path) -> bool:
+        """Only matters when links are followed: a real directory is entered once."""
+        if not self.options.follow_symlinks:
+            return True
+        try:
+            st = directory.stat()
+        except OSError:
+            return True  # scandir reports the problem
+        key = (st.st_dev, st.st_ino)
+        if key in self.visited:
+            return False
+        self.visited.add(key)
+        return True
+
+    def _kind(self, entry: os.DirEntry[str]) -> str:
+        """"dir", "file" (also dangling links: reading them reports why) or "skip"."""
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                return "dir"
+            if entry.is_symlink() and entry.is_dir():
+                return "dir" if self.options.follow_symlinks else "skip"
+        except OSError:
+            return "file"
+        return "file"
+
+    def _rel(self, path: Path) -> str:
+        return path.relative_to(self.base).as_posix()
+
+    def _dir_excluded(self, path: Path, ignores: _Ignores) -> bool:
+        spec = self.options.exclude_spec
+        if spec is not None and spec.match_file(self._rel(path) + "/"):
+            return True
+        return ignores.ignored(path, is_dir=True)
+
+    def _file_selected(self, path: Path, ignores: _Ignores) -> bool:
+        rel = self._rel(path)
+        include, exclude = self.options.include_spec, self.options.exclude_spec
+        if include is not None and not include.match_file(rel):
+            return False
+        if exclude is not None and exclude.match_file(rel):
+            return False
+        return not ignores.ignored(path, is_dir=False)

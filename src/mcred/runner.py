@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mcred.discovery import discover, display_name
+from mcred.discovery import WalkOptions, discover, display_name
 from mcred.engine import FileResult, lint_document
 from mcred.findings import Finding, Severity
 from mcred.loader import has_marker, load_source
 from mcred.settings import LintSettings
-from mcred.sources import FileTooLarge, ReadPolicy, Source, SourceError, read_path
+from mcred.sources import FileTooLarge, ReadPolicy, Source, SourceError, decode, read_path
 
 
 @dataclass
@@ -21,6 +22,7 @@ class RunResult:
     files: list[FileResult] = field(default_factory=list)
     read_errors: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
@@ -60,30 +62,65 @@ def cap_findings(findings: list[Finding], cap: int) -> list[Finding]:
     return [*kept, summary]
 
 
-def lint_paths(paths: Iterable[Path], settings: LintSettings) -> RunResult:
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def read_stdin(display: str, max_size: int) -> Source:
+    """The design piped to ``mcred lint -``, bounded like a file and decoded the same way."""
+    data = sys.stdin.buffer.read(max_size + 1)
+    if len(data) > max_size:
+        raise SourceError(f"{display}: the input is more than the limit of {max_size:,} bytes "
+                          "(raise it with --max-file-size)")
+    return decode(data, display)
+
+
+def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
+               stdin_filename: str | None = None, require_marker: bool = False) -> RunResult:
+    """``-`` is standard input, named ``stdin_filename``; ``require_marker`` makes named
+    files need the ``mcred:`` marker as walked ones do (pre-commit passes every YAML file)."""
     result = RunResult()
+    paths = list(paths)
+    walk = WalkOptions(settings.include, settings.exclude, settings.gitignore)
     for argument in paths:
-        for path, explicit in discover([argument]):
-            _lint_one(path, explicit, None if explicit else argument, settings, result)
+        for path, explicit in discover([argument], walk, result.read_errors.append):
+            is_stdin = path.as_posix() == STDIN
+            name = (stdin_filename or STDIN_NAME) if is_stdin else display_name(path)
+            root = None if explicit else argument  # a walked file must stay inside its walk
+            source = _read(path, name, root, is_stdin, settings, result)
+            if source is None:
+                continue
+            if ((require_marker or not explicit) and not source.issues
+                    and not has_marker(source.text)):
+                result.skipped.append(name)
+                continue
+            result.files.append(lint_source(source, settings))
+    # Cross-file rules (MC9xx): the run's designs as one catalogue.
+    from mcred.catalogue.check import check_catalogue
+
+    outcome = check_catalogue(result.files, settings, walked=any(p.is_dir() for p in paths),
+                              unread=result.read_errors)
+    result.notes.extend(outcome.notes)
+    for file in result.files:
+        if file.path in outcome.findings:
+            file.findings = sorted(file.findings + outcome.findings[file.path],
+                                   key=Finding.sort_key)
     return result
 
 
-def _lint_one(path: Path, explicit: bool, root: Path | None, settings: LintSettings,
-              result: RunResult) -> None:
-    name = display_name(path)
-    policy = ReadPolicy(settings.max_file_size, root, settings.follow_symlinks)
+def _read(path: Path, name: str, root: Path | None, is_stdin: bool, settings: LintSettings,
+          result: RunResult) -> Source | None:
+    """The file's source, or ``None`` after recording why it was skipped or unreadable."""
     try:
-        source = read_path(path, name, policy)
+        if is_stdin:
+            return read_stdin(name, settings.max_file_size)
+        policy = ReadPolicy(settings.max_file_size, root, settings.follow_symlinks)
+        return read_path(path, name, policy)
     except FileTooLarge as exc:
-        if explicit or has_marker(exc.head.decode("utf-8", "replace")):
+        if root is None or has_marker(exc.head.decode("utf-8", "replace")):
             result.read_errors.append(str(exc))
         else:
-            result.skipped.append(name)
-        return
+            result.skipped.append(name)  # a big YAML file that is not a design
     except SourceError as exc:
         result.read_errors.append(str(exc))
-        return
-    if not explicit and not source.issues and not has_marker(source.text):
-        result.skipped.append(name)
-        return
-    result.files.append(lint_source(source, settings))
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -36,3 +37,10 @@ class LintSettings:
     max_file_size: int = 512 * 1024
     max_findings_per_file: int = 50  # 0: no cap; the rest are summarised in one finding
     follow_symlinks: bool = False  # follow symlinks that leave the linted directory
+    # Walking and the catalogue (config keys `include`, `exclude`, `catalogue`): globs in
+    # gitignore syntax relative to each walked directory; `catalogue_root` is the directory
+    # whose designs single-file runs check cross-file references against.
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    gitignore: bool = True
+    catalogue_root: Path | None = None

@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "rules": "mcred.cli.rules:rules",
     "explain": "mcred.cli.rules:explain",
     "schema": "mcred.cli.schema:schema",
+    "catalogue": "mcred.cli.catalogue:catalogue",
 }
 
 
@@ -50,6 +51,11 @@ def main() -> None:
         cli.main(prog_name="mcred")
     except SystemExit:
         raise
+    except BrokenPipeError:  # `mcred … | head`: the reader left; that is not an error
+        from mcred.cli.formats import silence_stdout
+
+        silence_stdout()
+        sys.exit(1)
     except Exception as exc:  # an mcred bug, not bad input
         if "--debug" in sys.argv or os.environ.get("MCRED_DEBUG"):
             raise

@@ -40,8 +40,12 @@ class FixOutcome:
 
 
 def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write: bool,
-              follow_symlinks: bool = False) -> list[FixOutcome]:
-    """Fix every design among ``paths``; with ``write`` false nothing on disk changes."""
+              follow_symlinks: bool = False, require_marker: bool = False) -> list[FixOutcome]:
+    """Fix every design among ``paths``; with ``write`` false nothing on disk changes.
+
+    Files named explicitly count as designs unless ``require_marker`` (pre-commit passes
+    every YAML file); walked files always need the ``mcred:`` marker.
+    """
     from mcred.discovery import discover, display_name
     from mcred.loader import has_marker, load_source
     from mcred.sources import ReadPolicy, SourceError, read_path
@@ -55,7 +59,8 @@ def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write:
                 source = read_path(path, name, policy)
             except SourceError:
                 continue  # the lint run that follows reports it
-            if source.issues or not (explicit or has_marker(source.text)):
+            if source.issues or not ((explicit and not require_marker)
+                                     or has_marker(source.text)):
                 continue
             blocking = sorted({i.code for i in load_source(source).issues} & _BLOCKING)
             if blocking:

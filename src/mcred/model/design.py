@@ -22,39 +22,77 @@ SCHEMA_ID = "https://mcred.dev/schemas/mcred-design.schema.json"
 class Design(FormatModel):
     """A micro-credential design, format version 1."""
 
-    mcred: int = Field(description="Format version marker; must be 1.", examples=[1])
-    id: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9._-]*$",
+    mcred: int = Field(title="Format version", description="Format version marker; must be 1.",
+                       examples=[1])
+    id: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9._-]*$", title="Design id",
                            description="Catalogue-wide identifier; defaults to the file stem.",
                            examples=["green-procurement"])
-    title: str | None = Field(None, description="Title of the micro-credential (Annex I).")
-    summary: str | None = Field(None, description="Short description for learners.")
-    awarding_bodies: list[AwardingBody] = Field(default_factory=list,
-                                                description="Awarding body or bodies.")
-    target_group: str | None = Field(None, description="Who the credential is for.")
-    needs_analysis: NeedsAnalysis | None = Field(None, description="Need and stakeholders.")
-    level: Level | None = Field(None, description="EQF / QF-EHEA / NQF level.")
+    title: str | None = Field(None, title="Title",
+                              description="Title of the micro-credential (Annex I).",
+                              examples=["Green Public Procurement in Practice"])
+    summary: str | None = Field(None, title="Summary",
+                                description="Short description for learners.",
+                                examples=["Write tenders that meet the EU green criteria."])
+    awarding_bodies: list[AwardingBody] = Field(default_factory=list, title="Awarding bodies",
+                                                description="Awarding body or bodies.",
+                                                examples=[[{"name": "Universidad de Ejemplo",
+                                                            "country": "ES"}]])
+    target_group: str | None = Field(None, title="Target group",
+                                     description="Who the credential is for.",
+                                     examples=["Procurement officers in public bodies"])
+    needs_analysis: NeedsAnalysis | None = Field(
+        None, title="Needs analysis", description="Need and stakeholders.",
+        examples=[{"rationale": "Public buyers must apply green criteria from 2027.",
+                   "stakeholders": ["regional procurement agency"]}])
+    level: Level | None = Field(None, title="Level", description="EQF / QF-EHEA / NQF level.",
+                                examples=[{"eqf": 6, "qf_ehea_cycle": "first"}])
     field_of_education: str | None = Field(None, pattern=r"^\d{2,4}$",
+                                           title="Field of education",
                                            description="ISCED-F 2013 code (2–4 digits, quoted).",
                                            examples=["0413"])
-    languages: list[str] = Field(default_factory=list,
+    languages: list[str] = Field(default_factory=list, title="Languages",
                                  description="BCP 47 tags of the languages of instruction.",
                                  examples=[["en", "pt-PT"]])
-    learning_outcomes: list[LearningOutcome] = Field(default_factory=list,
-                                                     description="Learning outcomes.")
-    workload: Workload | None = Field(None, description="Notional workload.")
-    participation: Participation | None = Field(None, description="Form of participation.")
-    schedule: Schedule | None = Field(None, description="Dates and pace.")
-    assessment: list[Assessment] = Field(default_factory=list, description="Assessment tasks.")
-    grading: Grading | None = Field(None, description="Grading scheme.")
-    quality_assurance: QualityAssurance | None = Field(None, description="Quality assurance.")
+    learning_outcomes: list[LearningOutcome] = Field(
+        default_factory=list, title="Learning outcomes", description="Learning outcomes.",
+        examples=[[{"id": "lo1", "text": "Analyse a public tender against the EU green "
+                    "public procurement criteria."}]])
+    workload: Workload | None = Field(None, title="Workload", description="Notional workload.",
+                                      examples=[{"ects": 5, "hours_total": 135,
+                                                 "duration_weeks": 8}])
+    participation: Participation | None = Field(None, title="Form of participation",
+                                                description="Form of participation.",
+                                                examples=["blended"])
+    schedule: Schedule | None = Field(None, title="Schedule", description="Dates and pace.",
+                                      examples=[{"start": "2026-02-02", "pace": "cohort"}])
+    assessment: list[Assessment] = Field(default_factory=list, title="Assessment",
+                                         description="Assessment tasks.",
+                                         examples=[[{"id": "a1", "type": "project",
+                                                     "covers": ["lo1"]}]])
+    grading: Grading | None = Field(None, title="Grading", description="Grading scheme.",
+                                    examples=[{"scheme": "numeric", "scale": "0-10"}])
+    quality_assurance: QualityAssurance | None = Field(
+        None, title="Quality assurance", description="Quality assurance.",
+        examples=[{"type": ["internal"], "internal": "Annual review by the faculty board."}])
     prerequisites: str | Prerequisites | None = Field(
-        None, description="Prerequisites: text (`none` is an answer) or a mapping.")
-    recognition: Recognition | None = Field(None, description="Recognition and stackability.")
-    credential: Credential | None = Field(None, description="The credential to be issued.")
-    fee: Fee | None = Field(None, description="Fee, or `free: true`.")
-    contact: str | None = Field(None, description="Where learners get information and guidance.")
-    further_information: str | None = Field(None, description="URL with more information.")
-
+        None, title="Prerequisites",
+        description="Prerequisites: text (`none` is an answer) or a mapping.",
+        examples=["none", {"description": "Basic spreadsheet skills."}])
+    recognition: Recognition | None = Field(
+        None, title="Recognition", description="Recognition and stackability.",
+        examples=[{"stackability": "stackable",
+                   "pathways": [{"type": "credit-transfer"}]}])
+    credential: Credential | None = Field(None, title="Credential",
+                                          description="The credential to be issued.",
+                                          examples=[{"formats": ["europass-edc"]}])
+    fee: Fee | None = Field(None, title="Fee", description="Fee, or `free: true`.",
+                            examples=[{"amount": 450, "currency": "EUR"}, {"free": True}])
+    contact: str | None = Field(None, title="Contact",
+                                description="Where learners get information and guidance.",
+                                examples=["microcredentials@example.edu"])
+    further_information: str | None = Field(None, title="Further information",
+                                            description="URL with more information.",
+                                            examples=["https://www.example.edu/gpp"])
 
 def json_schema() -> dict[str, Any]:
     """The published JSON Schema; generated from the model so it can never drift."""

@@ -10,13 +10,18 @@ from mcred.model.base import FormatModel
 class AwardingBody(FormatModel):
     """An institution that awards the credential (Annex I: awarding body, issuer country)."""
 
-    name: str | None = Field(None, description="Legal name of the awarding body.",
+    name: str | None = Field(None, title="Name", description="Legal name of the awarding body.",
                              examples=["Universidad de Ejemplo"])
-    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code of its country.",
+    country: str | None = Field(None, title="Country",
+                                description="ISO 3166-1 alpha-2 code of its country.",
                                 examples=["ES"])
-    region: str | None = Field(None, description="Region, where qualifications are regional.")
+    region: str | None = Field(None, title="Region",
+                               description="Region, where qualifications are regional.",
+                               examples=["Catalonia"])
     legal_id: str | None = Field(
-        None, description="Verifiable legal identifier (ROR URL, registry number).",
+        None, title="Legal identifier",
+        description="Verifiable legal identifier (ROR URL, registry number).",
         examples=["https://ror.org/02f40zc51"],
     )
-    url: str | None = Field(None, description="Web site of the awarding body.")
+    url: str | None = Field(None, title="Web site", description="Web site of the awarding body.",
+                            examples=["https://www.example.edu"])

@@ -11,6 +11,11 @@ if TYPE_CHECKING:
 REPORTERS: dict[str, str] = {
     "text": "mcred.reporters.text:TextReporter",
     "json": "mcred.reporters.json:JsonReporter",
+    "concise": "mcred.reporters.concise:ConciseReporter",
+    "sarif": "mcred.reporters.sarif:SarifReporter",
+    "github": "mcred.reporters.github:GithubReporter",
+    "gitlab": "mcred.reporters.gitlab:GitlabReporter",
+    "junit": "mcred.reporters.junit:JunitReporter",
 }
 
 

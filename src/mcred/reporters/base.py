@@ -26,6 +26,10 @@ class Reporter:
     :func:`mcred.reporters.safe.clean` first.
     """
 
+    #: False when the format has no place for files that could not be read; the CLI then
+    #: prints those errors on stderr so they are not lost.
+    carries_read_errors = True
+
     def __init__(self, options: ReportOptions) -> None:
         self.options = options
 

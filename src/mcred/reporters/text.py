@@ -35,6 +35,7 @@ class TextReporter(Reporter):
         if self.options.verbose:
             lines.extend([(f"skipped (no `mcred:` marker): {clean(s)}", "dim")]
                          for s in result.skipped)
+            lines.extend([(clean(note), "dim")] for note in result.notes)
         if not self.options.quiet:
             lines.append(self._summary(result))
         self._write(lines, out)

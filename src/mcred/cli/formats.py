@@ -1,0 +1,125 @@
+"""Where reports go: ``--format`` and ``--output`` into targets, then writing each one.
+
+One run can write several reports, e.g. text to the terminal and SARIF to a file:
+
+- ``--format NAME`` (repeatable) chooses formats; without it the default is ``text``, or
+  ``github`` when running in GitHub Actions (``GITHUB_ACTIONS=true``);
+- ``--output FILE`` writes the one chosen format to FILE instead of standard output;
+- ``--output FORMAT=FILE`` (repeatable) writes FORMAT to FILE; standard output still gets
+  the ``--format`` format, or the default one when no ``--format`` was given.
+
+At most one format can go to standard output; ``-`` as FILE means standard output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+import click
+
+from mcred.cli.output import use_color
+from mcred.reporters import REPORTERS, get_reporter
+
+if TYPE_CHECKING:
+    from mcred.reporters.base import ReportOptions
+    from mcred.runner import RunResult
+
+
+@dataclass(frozen=True)
+class Target:
+    """One report: a format and a file (``None`` is standard output)."""
+
+    format: str
+    path: Path | None = None
+
+
+def default_format(env: Mapping[str, str]) -> str:
+    return "github" if env.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _file(text: str) -> Path | None:
+    if not text:
+        raise click.UsageError("--output needs a file name (or `-` for standard output)")
+    return None if text == "-" else Path(text)
+
+
+def parse_targets(formats: Sequence[str], outputs: Sequence[str],
+                  env: Mapping[str, str] = os.environ) -> list[Target]:
+    """Turn the options into targets; ambiguous combinations are usage errors."""
+    chosen = list(dict.fromkeys(formats))
+    named: list[Target] = []
+    bare: list[str] = []
+    for spec in outputs:
+        name, sep, file = spec.partition("=")
+        if sep and name in REPORTERS:
+            named.append(Target(name, _file(file)))
+        else:
+            bare.append(spec)
+    if len(bare) > 1:
+        raise click.UsageError("--output FILE can be given once; for several reports use "
+                               "--output FORMAT=FILE, e.g. --output sarif=mcred.sarif")
+    unrouted = [f for f in chosen if f not in {t.format for t in named}]
+    if not chosen:
+        unrouted = [default_format(env)]
+    if bare:
+        if len(unrouted) != 1:
+            raise click.UsageError("with several --format options, say which one goes to "
+                                   f"{bare[0]!r}: --output FORMAT={bare[0]}")
+        return [Target(unrouted[0], _file(bare[0])), *named]
+    if len(unrouted) > 1:
+        raise click.UsageError(f"only one report can go to standard output, not {unrouted}; "
+                               "send the others to files with --output FORMAT=FILE")
+    return [Target(name) for name in unrouted] + named
+
+
+def emit(targets: Sequence[Target], result: RunResult, options: ReportOptions,
+         color: str) -> None:
+    """Write files first (so a closed pipe cannot lose them), then standard output."""
+    for target in targets:
+        if target.path is not None:
+            _write_file(target, result, replace(options, color=False))
+    for target in targets:
+        if target.path is None:
+            _write_stdout(target.format, result, replace(options, color=use_color(color,
+                                                                                  sys.stdout)))
+    reporters = {get_reporter(t.format) for t in targets}
+    if result.read_errors and not any(r.carries_read_errors for r in reporters):
+        for error in result.read_errors:
+            click.echo(f"mcred: {error}", err=True)
+
+
+def _write_file(target: Target, result: RunResult, options: ReportOptions) -> None:
+    assert target.path is not None
+    try:
+        with target.path.open("w", encoding="utf-8", newline="\n") as handle:
+            get_reporter(target.format)(options).render(result, handle)
+    except OSError as exc:
+        click.echo(f"mcred: cannot write the {target.format} report to {target.path}: "
+                   f"{exc.strerror or exc}", err=True)
+        raise SystemExit(2) from None
+
+
+def _write_stdout(name: str, result: RunResult, options: ReportOptions) -> None:
+    out: TextIO = sys.stdout
+    try:
+        get_reporter(name)(options).render(result, out)
+        out.flush()
+    except BrokenPipeError:
+        silence_stdout()
+
+
+def silence_stdout() -> None:
+    """The reader went away (``| head``): drop further output, keep the exit code.
+
+    Pointing the descriptor at devnull stops Python's final flush from failing again at
+    exit (the recipe in the Python docs, "Note on SIGPIPE").
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

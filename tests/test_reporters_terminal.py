@@ -1,0 +1,91 @@
+"""Odd terminals: a reader that closes the pipe early, and --color / NO_COLOR / FORCE_COLOR."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES
+from mcred.cli import cli
+
+FLAWED = str(EXAMPLES / "onsite-welding-safety.yaml")
+ESC = "\x1b["
+
+
+def _mcred() -> str:
+    exe = shutil.which("mcred", path=str(Path(sys.executable).parent)) or shutil.which("mcred")
+    assert exe, "the mcred entry point is not installed"
+    return exe
+
+
+@pytest.fixture(scope="module")
+def many_designs(tmp_path_factory) -> Path:
+    """Enough output (>64 KiB) that the writer is still writing when the reader leaves."""
+    root = tmp_path_factory.mktemp("many")
+    text = (EXAMPLES / "onsite-welding-safety.yaml").read_text("utf-8")
+    for n in range(200):
+        (root / f"d{n:03}.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(("fmt", "extra", "code"), [
+    ("text", [], 1), ("text", ["--exit-zero"], 0), ("sarif", [], 1), ("concise", [], 1),
+])
+def test_closed_pipe_ends_quietly_with_the_usual_exit_code(many_designs, fmt, extra, code):
+    proc = subprocess.Popen([_mcred(), "lint", "--format", fmt, *extra, str(many_designs)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=120) == code
+    assert first
+    assert stderr == b"", stderr.decode()
+
+
+def test_a_broken_pipe_anywhere_else_is_not_reported_as_an_internal_error(monkeypatch, capsys):
+    import mcred.cli as entry
+
+    def closed_pipe(**_: object) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(entry.cli, "main", closed_pipe)
+    with pytest.raises(SystemExit) as exit_info:
+        entry.main()
+    assert exit_info.value.code == 1
+    assert "internal error" not in capsys.readouterr().err
+
+
+def _lint(*args: str, env: dict[str, str | None]) -> str:
+    base: dict[str, str | None] = {"NO_COLOR": None, "FORCE_COLOR": None,
+                                   "GITHUB_ACTIONS": None}
+    result = CliRunner().invoke(cli, ["lint", "--no-source", *args, FLAWED],
+                                env={**base, **env})
+    assert result.exit_code == 1
+    return result.output
+
+
+@pytest.mark.parametrize(("args", "env", "coloured"), [
+    ((), {}, False),                                  # not a terminal
+    (("--color", "always"), {}, True),
+    (("--color", "always"), {"NO_COLOR": "1"}, True),  # the option wins
+    (("--color", "never"), {"FORCE_COLOR": "1"}, False),
+    ((), {"FORCE_COLOR": "1"}, True),
+    ((), {"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),
+    ((), {"NO_COLOR": ""}, False),                    # empty NO_COLOR means unset
+])
+def test_colour_choice(args, env, coloured):
+    assert (ESC in _lint(*args, env=env)) is coloured
+
+
+def test_colour_never_reaches_files_or_machine_formats(tmp_path):
+    out = tmp_path / "report.txt"
+    terminal = _lint("--color", "always", "-o", f"text={out}", env={})
+    assert ESC in terminal
+    assert ESC not in out.read_text("utf-8")
+    assert ESC not in _lint("--color", "always", "--format", "concise", env={})
