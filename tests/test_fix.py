@@ -214,3 +214,27 @@ def test_long_lines_are_not_rewrapped():
     text = f"mcred: 1\ntitle: {title}\nparticipation: hybrid\n".encode()
     result = rewrite(text, unsafe=False).result
     assert result == text.replace(b"hybrid", b"blended")
+
+
+def test_verification_refuses_a_rewrite_that_changes_another_value():
+    from mcred.fix.fixers import Edit
+    from mcred.fix.roundtrip import _verify
+
+    before = "mcred: 1\nparticipation: hybrid\ntitle: A\n"
+    after = "mcred: 1\nparticipation: blended\ntitle: B\n"
+    edit = Edit(("participation",), "hybrid", "blended", "synonym")
+    with pytest.raises(FixRefused, match="more than the fixed values"):
+        _verify(before, after, [edit])
+
+
+def test_verification_refuses_a_rewrite_that_drops_a_comment():
+    from mcred.fix.fixers import Edit
+    from mcred.fix.roundtrip import _verify
+
+    edit = Edit(("participation",), "hybrid", "blended", "synonym")
+    with pytest.raises(FixRefused, match="comment"):
+        _verify("mcred: 1\nparticipation: hybrid  # why\n", "mcred: 1\nparticipation: blended\n",
+                [edit])
+    with pytest.raises(FixRefused):
+        _verify("# head\nmcred: 1\nparticipation: hybrid\n", "mcred: 1\nparticipation: blended\n",
+                [edit])

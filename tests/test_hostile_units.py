@@ -56,10 +56,6 @@ def test_control_characters_and_mid_file_bom_are_reported_at_their_position():
     assert "U+001B" in issues[0].message and "byte-order mark" in issues[1].message
 
 
-def test_crlf_is_remembered():
-    assert decode(b"mcred: 1\r\n", "d.yaml").crlf
-
-
 # -- YAML limits -----------------------------------------------------------------------
 
 def _fast(text: str, **limits: object) -> list[str]:

@@ -54,7 +54,6 @@ class Source:
     text: str
     bom: bool = False
     issues: tuple[Issue, ...] = field(default=())
-    crlf: bool = False
 
 
 @dataclass(frozen=True)
@@ -188,7 +187,7 @@ def decode(data: bytes, display: str) -> Source:
         return _rejected(display, body.decode("utf-8", "replace"),
                          f"the file is not valid UTF-8 (byte 0x{body[exc.start]:02x} cannot "
                          "start or continue a character)", line, column)
-    return Source(display, text, bom, (), "\r\n" in text)
+    return Source(display, text, bom)
 
 
 def _rejected(display: str, text: str, message: str, line: int, column: int) -> Source:

@@ -104,14 +104,15 @@ def _layouts(text: str) -> Iterator[Layout]:
 
 
 def _reproducible_tree(text: str) -> tuple[Any, Layout]:
-    """Load ``text`` with the first layout that dumps it back byte for byte."""
+    """Load ``text`` once; find the first layout that dumps it back byte for byte."""
     from ruamel.yaml.error import YAMLError
 
-    for layout in _layouts(text):
-        try:
-            tree = _yaml(layout).load(text)
-        except YAMLError as exc:
-            raise FixRefused(f"the YAML does not parse ({str(exc).splitlines()[0]})") from None
+    layouts = list(_layouts(text))
+    try:
+        tree = _yaml(layouts[0]).load(text)
+    except YAMLError as exc:
+        raise FixRefused(f"the YAML does not parse ({str(exc).splitlines()[0]})") from None
+    for layout in layouts:
         if _dump(tree, layout) == text:
             return tree, layout
     raise FixRefused("its layout cannot be reproduced exactly by the YAML writer (unusual "
