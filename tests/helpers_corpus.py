@@ -39,10 +39,10 @@ level:
 field_of_education: "0413"
 languages: [en]
 learning_outcomes:
-  - id: lo1
-    text: Analyse a data set against a documented question.
+  - {{id: lo1, text: Analyse a data set against a documented question.,
+     esco: [http://data.europa.eu/esco/skill/4c1bd0a0-5e5f-4b6c-8c3f-2a0a3c6e1b2d]}}
   - id: lo2
-    text: Present the results of an analysis to decision makers.
+    text: Evaluate the results of an analysis for decision makers.
 workload:
   ects: {ects:g}
   hours_total: {hours:g}

@@ -9,7 +9,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, expectations
 from mcred.cli import cli
 from mcred.cli.formats import Target, parse_targets
 
@@ -54,10 +54,12 @@ def test_three_reports_in_one_run(tmp_path, monkeypatch):
     args = ["lint", "--format", "concise", "-o", f"sarif={tmp_path / 'r.sarif'}",
             "-o", f"junit={tmp_path / 'j.xml'}", DESIGN]
     result = CliRunner().invoke(cli, args, env={"GITHUB_ACTIONS": None})
+    expected = len(expectations((ROOT / DESIGN).read_text("utf-8")))
     assert result.exit_code == 1
-    assert len(result.output.splitlines()) == 2
-    assert len(json.loads((tmp_path / "r.sarif").read_text("utf-8"))["runs"][0]["results"]) == 2
-    assert len(ET.parse(tmp_path / "j.xml").getroot().findall(".//failure")) == 2
+    assert len(result.output.splitlines()) == expected
+    assert len(json.loads((tmp_path / "r.sarif").read_text("utf-8"))["runs"][0]["results"]) \
+        == expected
+    assert len(ET.parse(tmp_path / "j.xml").getroot().findall(".//failure")) == expected
 
 
 def test_usage_errors_exit_2_and_unwritable_output_exits_2(tmp_path, monkeypatch):

@@ -40,6 +40,8 @@ def test_cli_concise_over_an_example(monkeypatch):
     assert result.output.splitlines() == [
         "examples/online-data-literacy.yaml:2:1: warning MC501 no recognition pathway: "
         "learners cannot see where the credential counts",
+        "examples/online-data-literacy.yaml:14:1: info MC212 none of the 3 outcomes has an "
+        "ESCO reference",
         "examples/online-data-literacy.yaml:23:16: warning MC303 60 h for 5 ECTS is 12.0 h "
         "per credit (expected 25\u201330)",
     ]

@@ -42,7 +42,7 @@ def test_sarif_of_all_examples_validates_against_the_official_schema(sarif_valid
     assert _errors(sarif_validator, log) == []
     results = log["runs"][0]["results"]
     assert len(results) >= 10
-    assert {r["level"] for r in results} == {"error", "warning"}
+    assert {r["level"] for r in results} == {"error", "warning", "note"}
 
 
 def test_every_rule_is_described_with_docs_and_default_level(monkeypatch):
@@ -124,6 +124,6 @@ def test_cli_writes_sarif_to_a_file_and_text_to_the_terminal(tmp_path, monkeypat
     result = CliRunner().invoke(cli, ["lint", "--no-source", "-o", f"sarif={target}",
                                       "examples/online-data-literacy.yaml"])
     assert result.exit_code == 1
-    assert "MC303" in result.output and "Found 2 findings" in result.output
+    assert "MC303" in result.output and "Found 3 findings" in result.output
     log = json.loads(target.read_text("utf-8"))
-    assert sorted(r["ruleId"] for r in log["runs"][0]["results"]) == ["MC303", "MC501"]
+    assert sorted(r["ruleId"] for r in log["runs"][0]["results"]) == ["MC212", "MC303", "MC501"]

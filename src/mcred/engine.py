@@ -58,8 +58,19 @@ def lint_document(doc: Document, settings: RuleSettings) -> FileResult:
             dropped = [i.key_path for i in shape_issues if i.code in ("MC005", "MC006")]
             issues.extend(i for i in check_design(design, settings, doc.path)
                           if not _under_any(i.key_path, dropped))
-    findings = to_findings(doc, issues, settings)
+    findings = apply_suppressions(doc, to_findings(doc, issues, settings), settings)
     return FileResult(doc.path, findings, design, doc)
+
+
+def apply_suppressions(doc: Document, findings: list[Finding],
+                       settings: RuleSettings) -> list[Finding]:
+    """`# mcred: ignore[...]` comments, applied once findings have their lines (issue 4)."""
+    from mcred.suppressions import apply
+
+    kept, problems = apply(doc.text, findings, settings)
+    if problems:
+        kept = sorted([*kept, *to_findings(doc, problems, settings)], key=Finding.sort_key)
+    return kept
 
 
 def to_findings(doc: Document, issues: Iterable[Issue], settings: RuleSettings) -> list[Finding]:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mcred.discovery import WalkOptions, discover, display_name
 from mcred.engine import FileResult, lint_document
 from mcred.findings import Finding, Severity
 from mcred.loader import has_marker, load_source
-from mcred.settings import LintSettings
+from mcred.settings import LintSettings, RuleSettings
 from mcred.sources import FileTooLarge, ReadPolicy, Source, SourceError, decode, read_path
 
 
@@ -76,10 +76,13 @@ def read_stdin(display: str, max_size: int) -> Source:
 
 
 def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
-               stdin_filename: str | None = None, require_marker: bool = False) -> RunResult:
+               stdin_filename: str | None = None, require_marker: bool = False,
+               rules_for: Callable[[Path], RuleSettings] | None = None) -> RunResult:
     """``-`` is standard input, named ``stdin_filename``; ``require_marker`` makes named
-    files need the ``mcred:`` marker as walked ones do (pre-commit passes every YAML file)."""
+    files need the ``mcred:`` marker as walked ones do (pre-commit passes every YAML file);
+    ``rules_for`` gives each file's rule settings (config files, per-file ignores)."""
     result = RunResult()
+    per_file: dict[str, RuleSettings] = {}
     paths = list(paths)
     walk = WalkOptions(settings.include, settings.exclude, settings.gitignore)
     for argument in paths:
@@ -94,7 +97,10 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
                     and not has_marker(source.text)):
                 result.skipped.append(name)
                 continue
-            result.files.append(lint_source(source, settings))
+            file_rules = (rules_for(Path(name) if is_stdin else path) if rules_for
+                          else settings.rules)
+            per_file[name] = file_rules
+            result.files.append(lint_source(source, replace(settings, rules=file_rules)))
     # Cross-file rules (MC9xx): the run's designs as one catalogue.
     from mcred.catalogue.check import check_catalogue
 
@@ -103,9 +109,20 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
     result.notes.extend(outcome.notes)
     for file in result.files:
         if file.path in outcome.findings:
-            file.findings = sorted(file.findings + outcome.findings[file.path],
-                                   key=Finding.sort_key)
+            extra = _per_file(file, outcome.findings[file.path], per_file.get(file.path))
+            file.findings = sorted(file.findings + extra, key=Finding.sort_key)
     return result
+
+
+def _per_file(file: FileResult, found: list[Finding],
+              rules: RuleSettings | None) -> list[Finding]:
+    """Cross-file findings under the file's own configuration and suppression comments."""
+    from mcred.suppressions import silence
+
+    if rules is not None:
+        found = [replace(f, severity=rules.severities.get(f.code) or f.severity)
+                 for f in found if rules.is_enabled(f.code)]
+    return silence(file.document.text, found) if file.document else found
 
 
 def _read(path: Path, name: str, root: Path | None, is_stdin: bool, settings: LintSettings,

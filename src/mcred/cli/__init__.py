@@ -20,6 +20,8 @@ COMMANDS: dict[str, str] = {
     "explain": "mcred.cli.rules:explain",
     "schema": "mcred.cli.schema:schema",
     "catalogue": "mcred.cli.catalogue:catalogue",
+    "config": "mcred.cli.config:config",
+    "baseline": "mcred.cli.baseline:baseline",
 }
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from mcred.findings import Severity
+from mcred.config.options import CliOptions, config_options
 from mcred.reporters import REPORTERS
 from mcred.reporters.base import ReportOptions
-from mcred.settings import LintSettings
+
+if TYPE_CHECKING:
+    from mcred.settings import LintSettings
 
 FAIL_ON = ["error", "warning", "info", "never"]
 
@@ -28,15 +31,22 @@ FAIL_ON = ["error", "warning", "info", "never"]
 @click.option("--require-marker", is_flag=True,
               help="Skip named files without the `mcred:` marker too (for pre-commit).")
 # -- end of report options --
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Lowest severity that makes the exit code 1 [default: `fail-on` of the "
+                   "config file, else warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Findings only; nothing on clean files.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list files skipped while walking.")
 @click.option("--no-source", is_flag=True, help="Do not show the code frame of each finding.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the text report.")
-# -- untrusted input and fixing (see mcred.fix, mcred.sources) --
+# -- configuration and adoption (issue 4); the logic lives in mcred.config.options --
+@config_options
+@click.option("--statistics", is_flag=True, help="Also print the number of findings per rule.")
+@click.option("--baseline", "baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Report only findings not in this baseline (see `mcred baseline`).")
+# -- end of configuration options --
+# -- untrusted input and fixing (issue 8; see mcred.fix, mcred.sources) --
 @click.option("--fix", is_flag=True, help="Rewrite files where the fix is unambiguous; "
               "exit 1 when a file changed.")
 @click.option("--diff", is_flag=True, help="Show the fixes as a diff; write nothing.")
@@ -44,13 +54,14 @@ FAIL_ON = ["error", "warning", "info", "never"]
               "(e.g. hours_total from its parts).")
 @click.option("--follow-symlinks", is_flag=True,
               help="Follow symlinks that point outside the linted directory.")
-@click.option("--max-file-size", type=click.IntRange(min=1), default=512 * 1024,
-              show_default=True, help="Largest file read, in bytes.")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=None,
+              help="Largest file read, in bytes (default 524288, or the config's).")
 # -- end of untrusted-input options --
 def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
-         stdin_filename: str | None, require_marker: bool, fail_on: str, exit_zero: bool,
-         quiet: bool, verbose: bool, no_source: bool, color: str, fix: bool, diff: bool,
-         unsafe_fixes: bool, follow_symlinks: bool, max_file_size: int) -> None:
+         stdin_filename: str | None, require_marker: bool, fail_on: str | None,
+         exit_zero: bool, quiet: bool, verbose: bool, no_source: bool, color: str,
+         config: CliOptions, statistics: bool, baseline: Path | None, fix: bool, diff: bool,
+         unsafe_fixes: bool, follow_symlinks: bool, max_file_size: int | None) -> None:
     """Check design files and directories of designs.
 
     Directories are walked for *.yaml / *.yml files that start with the `mcred:` marker;
@@ -58,22 +69,27 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable
     input, 3 internal error.
     """
+    from dataclasses import replace
+
     from mcred.cli.formats import emit, parse_targets
-    from mcred.runner import lint_paths
+    from mcred.config.options import Run
 
     targets = parse_targets(formats, outputs)
-    threshold = None if fail_on == "never" else Severity.parse(fail_on)
-    settings = LintSettings(fail_on=threshold, max_file_size=max_file_size,
-                            follow_symlinks=follow_symlinks)
+    run = Run.prepare(replace(config, fail_on=fail_on))
+    run.settings = settings = replace(
+        run.settings, follow_symlinks=follow_symlinks,
+        max_file_size=max_file_size or run.settings.max_file_size)
     _safe_streams()
     fixed = (_run_fixes(paths, settings, fix, diff, unsafe_fixes, require_marker)
              if fix or diff else 0)
     if diff:
         sys.exit(fixed)
-    result = lint_paths(paths, settings, stdin_filename=stdin_filename,
-                        require_marker=require_marker)
+    result = run.lint(paths, stdin_filename=stdin_filename, require_marker=require_marker)
+    run.apply_baseline(result, baseline)
     options = ReportOptions(quiet=quiet, verbose=verbose, show_source=not no_source)
     emit(targets, result, options, color)
+    on_stdout = {t.format for t in targets if t.path is None}
+    run.finish(result, statistics, sys.stdout, machine=bool(on_stdout - {"text"}))
     code = result.exit_code(settings.fail_on)
     code = 0 if exit_zero and code == 1 else code
     sys.exit(max(code, fixed))

@@ -1,0 +1,177 @@
+"""Baselines: today's findings recorded by *what* they are, so later runs show only new ones.
+
+An entry is keyed on path + code + key path + a hash of the offending value, never on a
+line number: editing a file above a finding keeps it baselined, changing the offending
+value (or fixing it) does not. Paths are stored relative to the baseline file, so a run
+from another directory still matches. The file is sorted JSON with a version field, so it
+diffs and merges well in review.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mcred.findings import Finding, KeyPath
+
+if TYPE_CHECKING:
+    from mcred.engine import FileResult
+
+VERSION = 1
+DEFAULT_NAME = ".mcred-baseline.json"
+_MISSING = object()
+
+
+class BaselineError(Exception):
+    """The baseline file is missing or is not an mcred baseline; exit 2."""
+
+
+@dataclass(frozen=True, order=True)
+class Key:
+    """What identifies a finding across edits of its file."""
+
+    path: str
+    code: str
+    pointer: str
+    hash: str
+
+
+@dataclass
+class Outcome:
+    """What a baseline did to one run: findings it hid, and entries that no longer occur."""
+
+    known: int = 0
+    fixed: list[tuple[Key, int]] = field(default_factory=list)
+
+
+def _value_at(data: Any, key_path: KeyPath) -> Any:
+    for part in key_path:
+        in_dict = isinstance(data, dict) and part in data
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if in_dict or in_list:
+            data = data[part]
+        else:
+            return _MISSING
+    return data
+
+
+def fingerprint(finding: Finding, data: Any) -> str:
+    """Hash of the offending value's canonical JSON (of the message for file-wide findings)."""
+    if finding.key_path:
+        value = _value_at(data, finding.key_path)
+        payload: dict[str, Any] = {"missing": True} if value is _MISSING else {"value": value}
+    else:
+        payload = {"message": finding.message}
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str,
+                      separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def relative(path: str, root: Path) -> str:
+    """A finding's path (as reported, relative to the cwd) relative to the baseline folder."""
+    absolute = Path(path).resolve()
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(absolute, root)).as_posix()
+
+
+@dataclass
+class Baseline:
+    """A multiset of keys (the same problem may occur twice) plus a message for people."""
+
+    root: Path
+    counts: Counter[Key] = field(default_factory=Counter)
+    messages: dict[Key, str] = field(default_factory=dict)
+
+    def key(self, finding: Finding, data: Any) -> Key:
+        return Key(relative(finding.path, self.root), finding.code, finding.pointer,
+                   fingerprint(finding, data))
+
+    def add_run(self, files: list[FileResult]) -> None:
+        """Record every finding of ``files`` (``FileResult``s of a run)."""
+        for result in files:
+            data = result.document.data if result.document else None
+            for finding in result.findings:
+                key = self.key(finding, data)
+                self.counts[key] += 1
+                self.messages.setdefault(key, finding.message)
+
+    def apply(self, files: list[FileResult]) -> Outcome:
+        """Remove known findings from ``files`` in place; report entries that are gone."""
+        remaining = Counter(self.counts)
+        outcome = Outcome()
+        for result in files:
+            data = result.document.data if result.document else None
+            kept = []
+            for finding in result.findings:
+                key = self.key(finding, data)
+                if remaining[key] > 0:
+                    remaining[key] -= 1
+                    outcome.known += 1
+                else:
+                    kept.append(finding)
+            result.findings[:] = kept
+        checked = {relative(r.path, self.root) for r in files}
+        outcome.fixed = sorted((key, n) for key, n in remaining.items()
+                               if n > 0 and self._covered(key, checked))
+        return outcome
+
+    def shrink(self, files: list[FileResult]) -> tuple[Baseline, int]:
+        """The baseline without entries that no longer occur in ``files``; and how many went."""
+        current = Baseline(self.root)
+        current.add_run(files)
+        checked = {relative(r.path, self.root) for r in files}
+        kept = Baseline(self.root, messages=dict(self.messages))
+        for key, count in self.counts.items():
+            kept.counts[key] = min(count, current.counts[key]) \
+                if self._covered(key, checked) else count
+        kept.counts = +kept.counts  # drop zero counts
+        return kept, sum(self.counts.values()) - sum(kept.counts.values())
+
+    def _covered(self, key: Key, checked: set[str]) -> bool:
+        """Only files linted in this run (or deleted since) can say an entry is gone."""
+        return key.path in checked or not (self.root / key.path).exists()
+
+    def to_json(self) -> str:
+        entries = [{"path": k.path, "code": k.code, "pointer": k.pointer, "hash": k.hash,
+                    "count": n, "message": self.messages.get(k, "")}
+                   for k, n in sorted(self.counts.items()) if n > 0]
+        return json.dumps({"version": VERSION, "entries": entries}, indent=2,
+                          ensure_ascii=False) + "\n"
+
+    def write(self, path: Path) -> None:
+        try:
+            path.write_text(self.to_json(), encoding="utf-8")
+        except OSError as exc:
+            raise BaselineError(f"{path}: cannot write the baseline ({exc.strerror or exc})") \
+                from None
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise BaselineError(f"{path}: no such baseline file (create it with "
+                                "`mcred baseline create`)") from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise BaselineError(f"{path}: cannot read the baseline ({exc})") from None
+        if not isinstance(data, dict) or data.get("version") != VERSION:
+            raise BaselineError(f"{path}: not an mcred baseline of version {VERSION}")
+        baseline = cls(path.resolve().parent)
+        if not isinstance(data.get("entries", []), list):
+            raise BaselineError(f"{path}: `entries` is not a list")
+        for entry in data.get("entries", []):
+            try:
+                key = Key(*(str(entry[f]) for f in ("path", "code", "pointer", "hash")))
+                count = int(entry.get("count", 1))
+            except (KeyError, TypeError, ValueError):
+                raise BaselineError(f"{path}: malformed entry {entry!r}") from None
+            baseline.counts[key] += count
+            baseline.messages[key] = str(entry.get("message", ""))
+        return baseline

@@ -1,0 +1,75 @@
+"""``mcred baseline create|update``: record today's findings so a team can adopt mcred now."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from mcred.baseline import DEFAULT_NAME
+from mcred.config.options import CliOptions, Run, config_options, fail
+
+_FILE = click.Path(path_type=Path, dir_okay=False)
+
+
+@click.group()
+def baseline() -> None:
+    """Adopt mcred on an existing repository without fixing everything on day one.
+
+    `create` records today's findings; `mcred lint --baseline FILE` then reports only new
+    ones, and `update` drops entries that no longer occur, so the baseline only shrinks.
+    """
+
+
+@baseline.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=_FILE, default=Path(DEFAULT_NAME), show_default=True,
+              help="Where to write the baseline.")
+@click.option("--force", is_flag=True, help="Overwrite an existing baseline file.")
+@config_options
+def create(paths: tuple[Path, ...], output: Path, force: bool, config: CliOptions) -> None:
+    """Write a baseline of every current finding in PATHS (default: the working directory)."""
+    from mcred.baseline import Baseline, BaselineError
+
+    if output.exists() and not force:
+        fail(f"{output} already exists; use `mcred baseline update` to shrink it, or --force "
+             "to record it again")
+    run = Run.prepare(config)
+    result = run.lint(paths or (Path("."),))
+    if result.read_errors:
+        fail("; ".join(result.read_errors))
+    recorded = Baseline(output.resolve().parent)
+    recorded.add_run(result.files)
+    try:
+        recorded.write(output)
+    except BaselineError as exc:
+        fail(str(exc))
+    total = sum(recorded.counts.values())
+    click.echo(f"wrote {output}: {total} finding(s) in {len(result.files)} file(s)")
+
+
+@baseline.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--baseline", "path", type=_FILE, default=Path(DEFAULT_NAME), show_default=True,
+              help="The baseline file to shrink.")
+@config_options
+def update(paths: tuple[Path, ...], path: Path, config: CliOptions) -> None:
+    """Remove entries that no longer occur; new findings are never added."""
+    from mcred.baseline import Baseline, BaselineError
+
+    try:
+        old = Baseline.load(path)
+    except BaselineError as exc:
+        fail(str(exc))
+    run = Run.prepare(config)
+    result = run.lint(paths or (Path("."),))
+    if result.read_errors:
+        fail("; ".join(result.read_errors))
+    new, removed = old.shrink(result.files)
+    try:
+        new.write(path)
+    except BaselineError as exc:
+        fail(str(exc))
+    gone = "1 entry that no longer occurs" if removed == 1 else \
+        f"{removed} entries that no longer occur"
+    click.echo(f"updated {path}: removed {gone}; {sum(new.counts.values())} remain")

@@ -1,0 +1,153 @@
+"""Inline suppressions: `# mcred: ignore[MC303] reason` comments, read from the raw lines.
+
+`ignore[...]` silences the named rules on its own line (the line a finding is reported
+on); `ignore-file[...]` anywhere silences them in the whole file. Codes and names both
+work. A suppression that silences nothing is reported as MC013, one that names no rule or
+an unknown rule as MC014 (like ruff's RUF100), so stale ones do not pile up. Comments are
+found with a small scan for `#` outside quoted scalars; no YAML parse is needed, so they
+work even in a file that fails to parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from mcred.findings import Finding, Issue
+from mcred.settings import RuleSettings
+
+_DIRECTIVE = re.compile(r"^mcred:\s*(?P<kind>[A-Za-z][\w-]*)?\s*(?P<bracket>\[(?P<codes>[^\]]*)"
+                        r"\]?)?\s*(?P<reason>.*)$")
+_ANY = re.compile(r"#[ \t]*mcred:")
+_KINDS = ("ignore", "ignore-file")
+
+
+@dataclass
+class Suppression:
+    """One suppression comment: where it is, what it silences, and what it did silence."""
+
+    line: int
+    column: int
+    end_column: int
+    file_wide: bool
+    codes: dict[str, str] = field(default_factory=dict)  # as written → code
+    unknown: list[str] = field(default_factory=list)
+    problem: str = ""
+    used: set[str] = field(default_factory=set)
+
+
+def comment_start(line: str) -> int | None:
+    """Index of the `#` that starts a YAML comment, ignoring `#` inside quoted scalars."""
+    quote: str | None = None
+    skip = False
+    for i, ch in enumerate(line):
+        if skip:  # the character after a `\` in "…", or the second `'` of `''` in '…'
+            skip = False
+        elif quote is not None:
+            doubled = ch == quote == "'" and line[i + 1:i + 2] == "'"
+            if doubled or (ch == "\\" and quote == '"'):
+                skip = True
+            elif ch == quote:
+                quote = None
+        elif ch in "'\"" and (i == 0 or line[i - 1] in " \t[{,:-?"):
+            quote = ch
+        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+            return i
+    return None
+
+
+def parse(lines: list[str], names: dict[str, str]) -> list[Suppression]:
+    """Every `# mcred: …` comment; ``names`` maps codes and names to codes."""
+    found = []
+    for number, line in enumerate(lines, start=1):
+        start = comment_start(line)
+        if start is None:
+            continue
+        text = line[start + 1:].strip()
+        match = _DIRECTIVE.match(text)
+        if match is None:
+            continue
+        found.append(_suppression(number, start, len(line), match, names))
+    return [s for s in found if s.codes or s.unknown or s.problem]
+
+
+def _suppression(number: int, start: int, end: int, match: re.Match[str],
+                 names: dict[str, str]) -> Suppression:
+    kind = match["kind"] or ""
+    item = Suppression(number, start + 1, end + 1, kind == "ignore-file")
+    if kind not in _KINDS:
+        if kind.startswith("ignore") or kind in ("noqa", "disable"):
+            item.problem = f"unknown suppression directive `{kind}` (use `ignore[...]` or " \
+                           "`ignore-file[...]`)"
+        return item
+    written = [c for c in re.split(r"[,\s]+", match["codes"] or "") if c]
+    if not written:
+        item.problem = "the suppression comment names no rule in `[...]`"
+    for text in written:
+        code = names.get(text.upper()) or names.get(text.lower())
+        if code is None:
+            item.unknown.append(text)
+        else:
+            item.codes[text] = code
+    return item
+
+
+def apply(text: str, findings: list[Finding],
+          settings: RuleSettings) -> tuple[list[Finding], list[Issue]]:
+    """Drop suppressed findings; return the rest and the MC013/MC014 issues to report."""
+    from mcred.config.resolve import code_names
+    from mcred.registry import load_all
+
+    if _ANY.search(text) is None:
+        return findings, []  # the common case: no suppression comment at all
+    rules = load_all()
+    suppressions = parse(text.splitlines(), code_names(rules))
+    if not suppressions:
+        return findings, []
+    kept = [f for f in findings if not _silenced(f, suppressions)]
+    later = {code for code, r in rules.items() if r.scope == "catalogue"}
+    issues = list(_problems(suppressions, settings, later))
+    file_wide = [s for s in suppressions if s.file_wide]
+    issues = [i for i in issues if not any(i.code in s.codes.values() for s in file_wide)]
+    return kept, issues
+
+
+def silence(text: str, findings: list[Finding]) -> list[Finding]:
+    """Only drop suppressed findings: for cross-file findings, added after the file pass."""
+    from mcred.config.resolve import code_names
+    from mcred.registry import load_all
+
+    if not findings or _ANY.search(text) is None:
+        return findings
+    suppressions = parse(text.splitlines(), code_names(load_all()))
+    return [f for f in findings if not _silenced(f, suppressions)]
+
+
+def _silenced(finding: Finding, suppressions: list[Suppression]) -> bool:
+    for item in suppressions:
+        if (item.file_wide or item.line == finding.line) and finding.code in item.codes.values():
+            item.used.add(finding.code)
+            return True
+    return False
+
+
+def _problems(suppressions: list[Suppression], settings: RuleSettings,
+              later: set[str]) -> Iterator[Issue]:
+    """MC014 for what names no rule; MC013 for what silenced nothing.
+
+    Cross-file rules (``later``) report after this pass, so their use cannot be known here
+    and they are never called unused.
+    """
+    for item in suppressions:
+        span = (item.line, item.column, item.line, item.end_column)
+        if item.problem:
+            yield Issue("MC014", item.problem, span=span)
+        for text in item.unknown:
+            yield Issue("MC014", f"unknown rule `{text}` in a suppression comment", span=span)
+        where = "in this file" if item.file_wide else "on this line"
+        for text, code in item.codes.items():
+            if code not in item.used and code not in ("MC013", "MC014", *later) \
+                    and settings.is_enabled(code):
+                yield Issue("MC013", f"unused suppression of {text}: no such finding {where}",
+                            span=span)
