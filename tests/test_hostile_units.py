@@ -258,3 +258,19 @@ def test_internal_error_exits_3_with_one_line_traceback_only_with_debug(tmp_path
         lines = run.stderr.strip().splitlines()
         assert len(lines) == 1 and "internal error" in lines[0] and "0.1.0" in lines[0]
         assert "Traceback" not in run.stderr and "\x1b" not in run.stderr
+
+
+def test_tree_builder_enforces_limits_whatever_composed_the_nodes():
+    """A faster composer (C parser) feeds the same builder: the limits live there too."""
+    from ruamel.yaml import YAML
+
+    from mcred.tree import TreeBuilder, TreeProblem
+
+    node = YAML(typ="rt", pure=True).compose("a: [[[[x]]]]\nb: &b [1, 2, 3]\nc: [*b, *b, *b]\n")
+    with pytest.raises(TreeProblem, match="deeper than 3 levels"):
+        TreeBuilder(Limits(max_depth=3)).build(node)
+    with pytest.raises(TreeProblem, match="more than 10 nodes"):
+        TreeBuilder(Limits(max_nodes=10)).build(node)
+    big = YAML(typ="rt", pure=True).compose("[" + ", ".join(["1"] * 3000) + "]")
+    with pytest.raises(TreeProblem, match="took longer"):
+        TreeBuilder(Limits(), deadline=time.monotonic() - 1).build(big)

@@ -58,6 +58,7 @@ def load_source(source: Source, limits: Limits | None = None) -> Document:
 def load_text(text: str, path: str = "<string>", limits: Limits | None = None) -> Document:
     """Parse ``text`` into a :class:`Document`; never raises for bad input."""
     limits = limits or Limits()
+    deadline = time.monotonic() + limits.max_seconds
     doc = Document(path=path, text=text)
     doc.issues.extend(character_issues(text))
     if doc.issues:
@@ -68,7 +69,7 @@ def load_text(text: str, path: str = "<string>", limits: Limits | None = None) -
                                       "Flatten the structure; the design format is only a few "
                                       "levels deep"))
         return doc
-    node, version = _compose(doc, limits)
+    node, version = _compose(doc, limits, deadline)
     if version == (1, 1):
         doc.issues.append(_yaml11_issue(text))
     if node is None:
@@ -78,12 +79,12 @@ def load_text(text: str, path: str = "<string>", limits: Limits | None = None) -
                 "Start the design with `mcred: 1` and the keys of the format",
             ))
         return doc
-    _build(doc, node, limits, version == (1, 1))
+    _build(doc, node, limits, version == (1, 1), deadline)
     return doc
 
 
-def _build(doc: Document, node: Any, limits: Limits, yaml11: bool) -> None:
-    builder = TreeBuilder(limits)
+def _build(doc: Document, node: Any, limits: Limits, yaml11: bool, deadline: float) -> None:
+    builder = TreeBuilder(limits, deadline)
     try:
         data = builder.build(node)
     except TreeProblem as problem:
@@ -181,22 +182,23 @@ def _guarded_composer() -> type:
     return GuardedComposer
 
 
-def _new_yaml(limits: Limits) -> Any:
+def _new_yaml(limits: Limits, deadline: float) -> Any:
     """A fresh parser per file: ruamel keeps state such as the `%YAML` version between loads."""
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt", pure=True)
     composer: Any = type("FileComposer", (_guarded_composer(),), {
-        "deadline": time.monotonic() + limits.max_seconds, "seconds": limits.max_seconds})
+        "deadline": deadline, "seconds": limits.max_seconds})
     yaml.Composer = composer
     yaml.max_depth = limits.max_depth + 1
     return yaml
 
 
-def _compose(doc: Document, limits: Limits) -> tuple[Any, tuple[int, int] | None]:
+def _compose(doc: Document, limits: Limits,
+             deadline: float) -> tuple[Any, tuple[int, int] | None]:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    yaml = _new_yaml(limits)
+    yaml = _new_yaml(limits, deadline)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -79,7 +79,7 @@ def _span(node: Any) -> Span:
 class TreeBuilder:
     """Builds data from nodes once; aliases reuse the built value but count its size."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, deadline: float | None = None) -> None:
         self.limits = limits
         self.index = PositionIndex()
         self.problems: list[ValueProblem] = []
@@ -88,7 +88,8 @@ class TreeBuilder:
         self._memo: dict[int, tuple[Any, int]] = {}
         self._active: set[int] = set()
         self.plain: list[PlainScalar] = []
-        self.deadline = time.monotonic() + limits.max_seconds
+        # One budget per file: a loader passes the deadline its parser already started.
+        self.deadline = deadline or time.monotonic() + limits.max_seconds
 
     def build(self, node: Any) -> Any:
         value, _ = self._node(node, (), 0, None)
