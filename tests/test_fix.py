@@ -238,3 +238,14 @@ def test_verification_refuses_a_rewrite_that_drops_a_comment():
     with pytest.raises(FixRefused):
         _verify("# head\nmcred: 1\nparticipation: hybrid\n", "mcred: 1\nparticipation: blended\n",
                 [edit])
+
+
+def test_ambiguous_values_where_text_is_expected_get_quoted(tmp_path):
+    path = tmp_path / "d.yaml"
+    path.write_text("mcred: 1\nfield_of_education: 0413  # isced\ngrading:\n  scale: 1.10\n"
+                    "level: {nqf: 6, eqf: 6}\nworkload:\n  ects: 5\n", encoding="utf-8")
+    [outcome] = fix_paths([path], 1 << 20, unsafe=False, write=True)
+    assert outcome.changed
+    assert path.read_text(encoding="utf-8") == (
+        'mcred: 1\nfield_of_education: "0413" # isced\ngrading:\n  scale: "1.10"\n'
+        'level: {nqf: "6", eqf: 6}\nworkload:\n  ects: 5\n')

@@ -24,9 +24,14 @@ Expected = Literal["text", "number"] | None
 _OCTAL_11 = re.compile(r"^[-+]?0[0-7_]+$")
 
 
-def repair(data: dict[str, Any], plain: Iterable[PlainScalar], yaml11: bool) -> list[Issue]:
-    """Fix ``data`` in place where the format's type makes the intent clear; report each."""
+def repair(data: dict[str, Any], plain: Iterable[PlainScalar],
+           yaml11: bool) -> tuple[list[Issue], dict[KeyPath, str]]:
+    """Fix ``data`` in place where the format's type makes the intent clear; report each.
+
+    Also returns the values kept as text (path → text as written), which `--fix` quotes.
+    """
     issues = []
+    kept: dict[KeyPath, str] = {}
     for scalar in plain:
         expected = expected_kind(scalar.path)
         issue = _judge(scalar, expected, yaml11)
@@ -35,9 +40,10 @@ def repair(data: dict[str, Any], plain: Iterable[PlainScalar], yaml11: bool) -> 
         issues.append(issue)
         if expected == "text":
             _set(data, scalar.path, scalar.text)
+            kept[scalar.path] = scalar.text
         elif expected == "number" and _not_finite(scalar.value):
             _set(data, scalar.path, None)
-    return issues
+    return issues, kept
 
 
 def _judge(scalar: PlainScalar, expected: Expected, yaml11: bool) -> Issue | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from mcred.findings import Issue
+from mcred.findings import Issue, KeyPath
 from mcred.positions import PositionIndex, Span, span_from_marks
 from mcred.sources import Source, character_issues
 from mcred.tree import Limits, TreeBuilder, TreeProblem, deadline_problem
@@ -27,6 +27,8 @@ class Document:
     data: dict[str, Any] | None = None
     index: PositionIndex = field(default_factory=PositionIndex)
     issues: list[Issue] = field(default_factory=list)
+    # Unquoted values kept as the text written (MC012): key path → that text, for --fix.
+    quotable: dict[KeyPath, str] = field(default_factory=dict)
 
     @cached_property
     def lines(self) -> list[str]:
@@ -103,7 +105,8 @@ def _build(doc: Document, node: Any, limits: Limits, yaml11: bool, deadline: flo
         return
     from mcred.ambiguous import repair
 
-    doc.issues.extend(repair(data, builder.plain, yaml11))
+    issues, doc.quotable = repair(data, builder.plain, yaml11)
+    doc.issues.extend(issues)
     _check_version(doc, data)
     doc.data = data
 

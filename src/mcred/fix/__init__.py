@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from mcred.findings import KeyPath
 from mcred.fix.roundtrip import FixRefused, Rewrite, rewrite, unified_diff
 
 __all__ = ["FixOutcome", "FixRefused", "fix_paths", "write_atomically"]
@@ -62,20 +63,22 @@ def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write:
             if source.issues or not ((explicit and not require_marker)
                                      or has_marker(source.text)):
                 continue
-            blocking = sorted({i.code for i in load_source(source).issues} & _BLOCKING)
+            document = load_source(source)
+            blocking = sorted({i.code for i in document.issues} & _BLOCKING)
             if blocking:
                 outcomes.append(FixOutcome(name, refused="fix the loading problems first ("
                                            + ", ".join(blocking) + ")"))
                 continue
-            outcomes.append(_fix_one(path, name, source.text, source.bom, unsafe, write))
+            outcomes.append(_fix_one(path, name, source.text, source.bom, unsafe, write,
+                                     document.quotable))
     return outcomes
 
 
-def _fix_one(path: Path, name: str, text: str, bom: bool, unsafe: bool,
-             write: bool) -> FixOutcome:
+def _fix_one(path: Path, name: str, text: str, bom: bool, unsafe: bool, write: bool,
+             quote: Mapping[KeyPath, str]) -> FixOutcome:
     original = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
     try:
-        result = rewrite(original, unsafe)
+        result = rewrite(original, unsafe, quote)
         if write and result.changed:
             write_atomically(path, original, result.result)
     except FixRefused as exc:

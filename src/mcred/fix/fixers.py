@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -44,11 +44,27 @@ class Edit:
     after: str | None = None  # when adding a key: insert it after this sibling key
 
 
-def find_edits(root: Any, unsafe: bool) -> list[Edit]:
-    """Every edit for the document, in file order; unsafe ones only when asked."""
-    edits = [edit for path, value in _scalars(root, ()) if (edit := _scalar_edit(path, value))]
+def find_edits(root: Any, unsafe: bool, quote: Mapping[KeyPath, str] | None = None
+               ) -> list[Edit]:
+    """Every edit for the document, in file order; unsafe ones only when asked.
+
+    ``quote`` maps the paths of unquoted values YAML reads as numbers, dates or booleans
+    where the format expects text (MC012) to the text as written; they get quoted.
+    """
+    quote = quote or {}
+    edits = [edit for path, value in _scalars(root, ())
+             if (edit := _quoted(path, value, quote.get(path)) or _scalar_edit(path, value))]
     edits.extend(_derived(root))
     return [e for e in edits if e.safe or unsafe]
+
+
+def _quoted(path: KeyPath, value: Any, text: str | None) -> Edit | None:
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if text is None or isinstance(value, str) or value is None:
+        return None
+    return Edit(path, value, DoubleQuotedScalarString(text),
+                f"`{text}` quoted so that YAML keeps it as text")
 
 
 def _scalars(node: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,14 +46,18 @@ class Rewrite:
         return self.original != self.result
 
 
-def rewrite(original: bytes, unsafe: bool) -> Rewrite:
-    """The fixed bytes of a design, or :class:`FixRefused`; pure (no file access)."""
+def rewrite(original: bytes, unsafe: bool, quote: Mapping[KeyPath, str] | None = None
+            ) -> Rewrite:
+    """The fixed bytes of a design, or :class:`FixRefused`; pure (no file access).
+
+    ``quote``: values to write quoted, as the loader reports them (``Document.quotable``).
+    """
     bom = original.startswith(codecs.BOM_UTF8)
     text = original[len(codecs.BOM_UTF8):].decode("utf-8") if bom else original.decode("utf-8")
     crlf = _line_ends(text)
     body = text.replace("\r\n", "\n") if crlf else text
     tree, layout = _reproducible_tree(body)
-    edits = find_edits(tree, unsafe)
+    edits = find_edits(tree, unsafe, quote)
     if not edits:
         return Rewrite(original, original, ())
     for edit in edits:
