@@ -319,3 +319,19 @@ def test_permission_denied_in_process(tmp_path, monkeypatch):
     assert result.read_errors == ["locked.yaml: cannot read the file (permission denied)"]
     assert [f.path for f in result.files] == ["open.yaml"]
     assert result.exit_code(LintSettings().fail_on) == 2
+
+
+def test_file_under_a_symlinked_directory_leading_outside_is_refused(tree, monkeypatch):
+    from mcred import runner
+    from mcred.settings import LintSettings
+
+    outside = tree.parent / "outside"
+    outside.mkdir()
+    (outside / "leak.yaml").write_text(f"mcred: 1\ntitle: {SECRET}\n", encoding="utf-8")
+    (tree / "linked").symlink_to(outside)
+    monkeypatch.chdir(tree)
+    result = runner.lint_paths([Path("linked/leak.yaml"), Path(".")], LintSettings())
+    assert result.read_errors[0] == ("linked/leak.yaml: a symlinked directory on its path leads "
+                                     "outside the linted directory; mcred does not follow it "
+                                     "(pass --follow-symlinks to allow it)")
+    assert all("leak" not in f.path for f in result.files)  # the walk skips the linked dir

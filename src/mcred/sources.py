@@ -82,7 +82,11 @@ def read_path(path: Path, display: str, policy: ReadPolicy | int) -> Source:
 
 
 def _checked_target(path: Path, display: str, policy: ReadPolicy) -> Path:
-    """The path to open: the path itself, or a symlink's target once it is known to be safe."""
+    """The real path to open, once every symlink on the way is known to stay in the root.
+
+    Both a symlinked file and a file under a symlinked directory can lead out of the
+    repository (to ``~/.ssh`` or ``/proc/self/environ``); either needs --follow-symlinks.
+    """
     try:
         info = os.lstat(path)
     except FileNotFoundError:
@@ -90,19 +94,21 @@ def _checked_target(path: Path, display: str, policy: ReadPolicy) -> Path:
                           "while mcred ran)") from None
     except OSError as exc:
         raise SourceError(f"{display}: cannot read the file ({_reason(exc)})") from None
-    if not stat.S_ISLNK(info.st_mode):
-        return path
+    link = stat.S_ISLNK(info.st_mode)
     try:
         target = Path(os.path.realpath(path, strict=True))
     except OSError as exc:
-        if exc.errno == errno.ELOOP or isinstance(exc, RuntimeError):
+        if exc.errno == errno.ELOOP:
             raise SourceError(f"{display}: the symlink loops back on itself") from None
         raise SourceError(f"{display}: the symlink points to a file that does not exist"
                           ) from None
+    if policy.follow_symlinks or target == Path(os.path.abspath(path)):
+        return target
     root = Path(os.path.realpath(policy.root or default_root(path)))
-    if not policy.follow_symlinks and not target.is_relative_to(root):
-        raise SourceError(f"{display}: the symlink points outside the linted directory; "
-                          "mcred does not follow it (pass --follow-symlinks to allow it)")
+    if not target.is_relative_to(root):
+        what = "the symlink points" if link else "a symlinked directory on its path leads"
+        raise SourceError(f"{display}: {what} outside the linted directory; mcred does not "
+                          "follow it (pass --follow-symlinks to allow it)")
     return target
 
 
