@@ -22,6 +22,9 @@ COMMANDS: dict[str, str] = {
     "catalogue": "mcred.cli.catalogue:catalogue",
     "config": "mcred.cli.config:config",
     "baseline": "mcred.cli.baseline:baseline",
+    "init": "mcred.cli.init:init",
+    "export": "mcred.cli.export:export",
+    "render": "mcred.cli.render:render",
 }
 
 
