@@ -39,11 +39,12 @@ def test_clean_stdin_exits_0():
     assert "All clear: 1 file checked" in result.output
 
 
-def test_stdin_that_is_not_utf8_is_a_read_error_with_position():
+def test_stdin_that_is_not_utf8_is_an_mc011_finding_with_position():
     result = CliRunner().invoke(cli, ["lint", "--stdin-filename", "x.yaml", "-"],
                                 input=b"mcred: 1\ntitle: caf\xe9\n")
-    assert result.exit_code == 2
-    assert "x.yaml:2:11: the file is not valid UTF-8 (byte 0xe9)" in result.output
+    assert result.exit_code == 1
+    assert "x.yaml:2:11" in result.output and "MC011" in result.output
+    assert "not valid UTF-8 (byte 0xe9" in result.output
 
 
 def test_stdin_and_files_in_one_run():

@@ -54,8 +54,8 @@ def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
 
 def display_name(path: Path) -> str:
     """Paths relative to the working directory where possible: what CI annotations need."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    try:  # lexical: a symlink is shown by its own name, and a loop cannot raise
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except ValueError:
         return path.as_posix()
 
