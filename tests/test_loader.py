@@ -109,3 +109,9 @@ def test_marker_detection():
 def test_loader_never_raises_on_random_text(text):
     for finding in lint_text(text):
         assert finding.line >= 1 and finding.column >= 1
+
+
+def test_folded_scalars_carry_no_fold_markers():
+    doc = load_text("mcred: 1\nsummary: >-\n  first line\n  second line\n")
+    assert doc.data is not None
+    assert doc.data["summary"] == "first line second line"

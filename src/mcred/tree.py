@@ -220,6 +220,8 @@ class TreeBuilder:
 
     def _scalar(self, node: Any, path: KeyPath) -> Any:
         tag, text = str(node.tag), str(node.value)
+        if getattr(node, "style", None) == ">":
+            text = text.replace("\a", "")  # ruamel marks the folds of `>` scalars with BEL
         if tag not in _PLAIN_TAGS:
             raise TreeProblem(
                 "MC010", f"the tag {short_tag(tag)} is not allowed in a design",

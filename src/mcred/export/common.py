@@ -65,7 +65,7 @@ def load_design(path: Path, display: str | None = None) -> Loaded:
 
 
 def without_controls(design: Design) -> Design:
-    """Drop C0 control characters (e.g. ruamel's BEL fold markers) from every string.
+    """Drop C0 control characters (e.g. a `"\\a"` escape in a quoted string) from every string.
 
     Published documents must carry the text a reader sees, never invisible bytes.
     """
