@@ -114,9 +114,11 @@ def test_prescan_is_an_overestimate_only_for_absurd_nesting():
 @pytest.mark.parametrize(("text", "code"), [
     ("mcred: 1\nlevel:\n  eqf: " + "9" * 5000 + "\n", "MC006"),
     ("mcred: 1\nschedule:\n  start: 2024-02-30\n", "MC006"),
-    ("mcred: 1\nlevel:\n  eqf: !!int abc\n", "MC006"),
+    ("mcred: 1\nlevel:\n  eqf: !!int abc\n", "MC010"),
     ("mcred: 1\ntitle: !!python/object/apply:os.system [ls]\n", "MC010"),
     ("mcred: 1\ntitle: !custom x\n", "MC010"),
+    ("mcred: 1\nlevel:\n  eqf: !!int 6\n", "MC010"),
+    ("mcred: 1\nworkload: {ects: &e !!float 5}\n", "MC010"),
 ])
 def test_construction_errors_and_tags_are_findings_with_positions(text, code):
     finding = next(f for f in lint_text(text) if f.code == code)
@@ -274,3 +276,8 @@ def test_tree_builder_enforces_limits_whatever_composed_the_nodes():
     big = YAML(typ="rt", pure=True).compose("[" + ", ".join(["1"] * 3000) + "]")
     with pytest.raises(TreeProblem, match="took longer"):
         TreeBuilder(Limits(), deadline=time.monotonic() - 1).build(big)
+
+
+def test_explicit_str_tag_is_the_one_tag_allowed():
+    findings = lint_text("mcred: 1\ntitle: !!str 2024\n")
+    assert not [f for f in findings if f.code in ("MC010", "MC006")]

@@ -86,7 +86,7 @@ def load_text(text: str, path: str = "<string>", limits: Limits | None = None) -
 
 
 def _build(doc: Document, node: Any, limits: Limits, yaml11: bool, deadline: float) -> None:
-    builder = TreeBuilder(limits, deadline)
+    builder = TreeBuilder(limits, deadline, doc.text)
     try:
         data = builder.build(node)
     except TreeProblem as problem:

@@ -19,6 +19,7 @@ from mcred.positions import PositionIndex, Span, span_from_marks
 
 TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {f"{TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_TAGGED = re.compile(r"(?:&\S+[ \t]+)?!")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -79,8 +80,9 @@ def _span(node: Any) -> Span:
 class TreeBuilder:
     """Builds data from nodes once; aliases reuse the built value but count its size."""
 
-    def __init__(self, limits: Limits, deadline: float | None = None) -> None:
+    def __init__(self, limits: Limits, deadline: float | None = None, source: str = "") -> None:
         self.limits = limits
+        self.source = source  # to tell an explicit `!!int 5` from a plain `5`
         self.index = PositionIndex()
         self.problems: list[ValueProblem] = []
         self._nodes = 0
@@ -144,6 +146,10 @@ class TreeBuilder:
             return self._sequence(node, path, depth)
         self._count(1, node)
         return self._scalar(node, path), 1
+
+    def _explicit_tag(self, node: Any) -> bool:
+        """Tags other than `!!str` are refused even when core: the format never needs them."""
+        return _explicit(self.source, getattr(node.start_mark, "index", None))
 
     def _check_tag(self, node: Any, expected: str) -> None:
         if str(node.tag) != f"{TAG}{expected}":
@@ -227,6 +233,12 @@ class TreeBuilder:
                 "MC010", f"the tag {short_tag(tag)} is not allowed in a design",
                 _span(node), "Remove the tag; designs use plain YAML values only",
             )
+        if tag != f"{TAG}str" and self._explicit_tag(node):
+            self.problems.append(ValueProblem(
+                "MC010", f"the tag {short_tag(tag)} is not allowed in a design", path,
+                _span(node), "Remove the tag, or quote the value to keep it as text",
+            ))
+            return None
         try:
             value = construct_scalar(tag[len(TAG):], text)
         except ValueError as exc:
@@ -238,6 +250,10 @@ class TreeBuilder:
         if getattr(node, "style", None) is None and not isinstance(value, str | None):
             self.plain.append(PlainScalar(path, text, value, _span(node)))
         return value
+
+
+def _explicit(source: str, index: int | None) -> bool:
+    return index is not None and _TAGGED.match(source, index) is not None
 
 
 def short_tag(tag: str) -> str:

@@ -82,7 +82,7 @@ def tags() -> list[Case]:
         ("tags/omap.yaml", _t("mcred: 1\nworkload: !!omap [{ects: 5}]\n"), 1, "MC010"),
         ("tags/set.yaml", _t("mcred: 1\nlanguages: !!set {en, de}\n"), 1, "MC010"),
         ("tags/binary.yaml", _t("mcred: 1\ntitle: !!binary aGVsbG8=\n"), 1, "MC010"),
-        ("tags/int-tag-on-text.yaml", _t("mcred: 1\nlevel:\n  eqf: !!int abc\n"), 1, "MC006"),
+        ("tags/int-tag-on-text.yaml", _t("mcred: 1\nlevel:\n  eqf: !!int abc\n"), 1, "MC010"),
         ("tags/invalid-date.yaml", _t("mcred: 1\nschedule:\n  start: 2024-02-30\n"), 1,
          "MC006"),
         ("tags/str-tag-is-allowed.yaml", _t("mcred: 1\ntitle: !!str 123\n"), 1, "!MC010"),
