@@ -19,7 +19,8 @@ FAIL_ON = ["error", "warning", "info", "never"]
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(path_type=Path, readable=False))  # mcred reports it, then goes on
 # -- where reports go, and stdin (see mcred.cli.formats) --
 @click.option("--format", "formats", type=click.Choice(sorted(REPORTERS)), multiple=True,
               help="Report format; repeatable. Default: text (github in GitHub Actions).")
