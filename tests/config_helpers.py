@@ -12,6 +12,14 @@ from mcred.cli import cli
 
 CLEAN = (EXAMPLES / "green-public-procurement.yaml").read_text(encoding="utf-8")
 LEVEL = "level:\n  eqf: 6\n  qf_ehea_cycle: first\n"
+# A design without a level must not claim credit either (that is MC504's finding), so that
+# `level=False` varies exactly one rule: MC701.
+CREDIT_CLAIM = {
+    "  stackability: stackable\n": "  stackability: stand-alone\n",
+    "  towards:\n    - name: Master in Public Management\n      provider: Universidad de "
+    "Ejemplo\n      ects: 5\n": "",
+    "    - type: credit-transfer\n": "    - type: admission\n",
+}
 
 
 def design(hours: int = 135, *, level: bool = True, hours_suffix: str = "") -> str:
@@ -19,7 +27,12 @@ def design(hours: int = 135, *, level: bool = True, hours_suffix: str = "") -> s
     assert "  hours_total: 135\n" in CLEAN and LEVEL in CLEAN
     text = CLEAN.replace("  hours_total: 135\n", f"  hours_total: {hours}{hours_suffix}\n")
     text = text.replace("  hours_self_study: 90\n", f"  hours_self_study: {hours - 45}\n")
-    return text if level else text.replace(LEVEL, "")
+    if level:
+        return text
+    for claim, plain in CREDIT_CLAIM.items():
+        assert claim in text
+        text = text.replace(claim, plain)
+    return text.replace(LEVEL, "")
 
 
 def write(root: Path, files: dict[str, str]) -> None:

@@ -51,6 +51,8 @@ workload:
   hours_assessment: {hours * 0.1:g}
   duration_weeks: {max(4, ects * 2):g}
 participation: {participation}
+schedule:
+  pace: self-paced
 assessment:
   - id: a1
     type: project
@@ -63,10 +65,15 @@ grading:
 quality_assurance:
   type: [internal]
   internal: Annual course review by the faculty quality committee
-  feedback: [learners]
+  external:
+    body: ANECA
+  review_interval_months: 12
+  feedback: [learners, employers]
 credential:
   formats: [europass-edc]
   learner_identification: [full name]
+fee:
+  free: true
 contact: microcredentials@example.es
 """
     return text + _prerequisites(requires) + _recognition(towards)
@@ -79,8 +86,10 @@ def _prerequisites(requires: Sequence[str]) -> str:
 
 
 def _recognition(towards: Sequence[Target]) -> str:
-    text = ("recognition:\n  stackability: stackable\n  pathways:\n"
-            "    - type: credit-transfer\n      description: Recognised in the master\n")
+    stackability = "stackable" if towards else "stand-alone"
+    text = (f"recognition:\n  stackability: {stackability}\n  pathways:\n"
+            "    - type: credit-transfer\n      description: Recognised in the master\n"
+            "  rpl: Prior learning is recognised through a portfolio\n")
     if towards:
         text += "  towards:\n"
         for target, ects in towards:

@@ -63,7 +63,7 @@ def test_second_run_reads_the_cache_and_reports_the_same(tmp_path, monkeypatch):
     assert _entries(tmp_path) and (tmp_path / "CACHEDIR.TAG").is_file()
     import mcred.parallel
 
-    monkeypatch.setattr(mcred.parallel, "lint_document", None)  # any real lint would fail
+    monkeypatch.setattr(mcred.parallel, "_lint_one", None)  # any real lint would fail
     assert _lint(tmp_path, monkeypatch, str(FLAWED)) == first
 
 

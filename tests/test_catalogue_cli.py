@@ -100,7 +100,7 @@ def test_unreadable_file_gives_exit_2(tmp_path):
     code, out = run(str(tmp_path), "--format", "json")
     assert code == 2
     assert json.loads(out)["files"]["read_errors"][0].endswith(
-        "gone.yaml: no such file or directory")
+        "gone.yaml: the symlink points to a file that does not exist")
 
 
 def test_missing_path_is_a_usage_error(tmp_path):

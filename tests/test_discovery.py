@@ -178,5 +178,5 @@ def test_installed_command_reports_unreadable_input_with_exit_2(tmp_path):
     run = subprocess.run([sys.executable, "-m", "mcred", "lint", str(tmp_path)],
                          capture_output=True, text=True, timeout=60, check=False)
     assert run.returncode == 2, run.stderr
-    assert "gone.yaml: no such file or directory" in run.stdout
+    assert "gone.yaml: the symlink points to a file that does not exist" in run.stdout
     assert "Traceback" not in run.stderr

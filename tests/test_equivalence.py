@@ -127,5 +127,5 @@ def test_the_cache_is_really_used(mixed, tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("a file was linted again although the cache holds it")
 
-    monkeypatch.setattr(mcred.parallel, "lint_document", refuse)
+    monkeypatch.setattr(mcred.parallel, "_lint_one", refuse)
     assert _run(mixed, True, ["-j", "1"], tmp_path, monkeypatch, "json") == cold

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, expectations
 from mcred.cli import cli
 from mcred.findings import Severity
 from reporter_cases import finding, render, run
@@ -37,11 +37,10 @@ def test_cli_concise_over_an_example(monkeypatch):
     result = CliRunner().invoke(cli, ["lint", "--format", "concise",
                                       "examples/online-data-literacy.yaml"])
     assert result.exit_code == 1
-    assert result.output.splitlines() == [
-        "examples/online-data-literacy.yaml:2:1: warning MC501 no recognition pathway: "
-        "learners cannot see where the credential counts",
-        "examples/online-data-literacy.yaml:14:1: info MC212 none of the 3 outcomes has an "
-        "ESCO reference",
-        "examples/online-data-literacy.yaml:23:16: warning MC303 60 h for 5 ECTS is 12.0 h "
-        "per credit (expected 25\u201330)",
-    ]
+    lines = result.output.splitlines()
+    assert "examples/online-data-literacy.yaml:2:1: warning MC501 no recognition pathway: " \
+        "learners cannot see where the credential counts" in lines
+    assert "examples/online-data-literacy.yaml:23:16: warning MC303 60 h for 5 ECTS is 12.0 h " \
+        "per credit (expected 25\u201330)" in lines
+    text = (ROOT / "examples/online-data-literacy.yaml").read_text("utf-8")
+    assert len(lines) == len(expectations(text))

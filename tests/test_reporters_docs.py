@@ -63,7 +63,8 @@ def test_gitlab_job_writes_the_reports_its_artifacts_name(curriculum):
     [lint] = [line for line in job["script"] if line.startswith("mcred lint")]
     result = CliRunner().invoke(cli, _mcred_args(lint), env={"GITHUB_ACTIONS": None})
     assert result.exit_code == 1
-    assert re.match(r"curriculum/\S+:\d+:\d+: (error|warning) MC\d{3} ", result.output)
+    assert re.search(r"^curriculum/\S+:\d+:\d+: (error|warning) MC\d{3} ", result.output,
+                     re.MULTILINE)
     reports = job["artifacts"]["reports"]
     quality = json.loads((curriculum / reports["codequality"]).read_text("utf-8"))
     assert quality and {"description", "check_name", "fingerprint", "severity",

@@ -6,6 +6,8 @@ files, have `pass/` / `fail/` folders of designs linted together as one catalogu
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,10 +15,19 @@ import pytest
 from conftest import FIXTURES, expectations, lint_text
 from mcred.registry import SECTION_TITLES, Rule, all_rules
 from mcred.runner import lint_paths
-from mcred.settings import LintSettings
+from mcred.settings import LintSettings, RuleSettings
 
 RULES = all_rules()
 DIRS = FIXTURES / "rules"
+_OPTIONS = re.compile(r"^#\s*options:\s*(\{.*\})\s*$", re.MULTILINE)
+
+
+def _settings(entry: Rule, text: str) -> RuleSettings:
+    """Options a fixture sets for its rule with a `# options: {...}` (JSON) comment line."""
+    match = _OPTIONS.search(text)
+    if match is None:
+        return RuleSettings()
+    return RuleSettings(options={entry.code: entry.options(**json.loads(match.group(1)))})
 
 
 def fixture(entry: Rule, kind: str) -> Path:
@@ -34,7 +45,7 @@ def found_and_expected(entry: Rule, kind: str) -> tuple[set[tuple[str, int]], se
     if path.is_dir():
         findings = lint_paths([path], LintSettings()).findings
     else:
-        findings = lint_text(texts[path], path.name)
+        findings = lint_text(texts[path], path.name, _settings(entry, texts[path]))
     found = {(_name(Path(f.path), path), f.line) for f in findings if f.code == entry.code}
     return found, expected
 

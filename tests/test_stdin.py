@@ -20,7 +20,9 @@ CLEAN = (EXAMPLES / "green-public-procurement.yaml").read_bytes()
 def test_stdin_design_is_linted_and_named_stdin_by_default():
     result = CliRunner().invoke(cli, ["lint", "--format", "concise", "-"], input=FLAWED)
     assert result.exit_code == 1
-    assert result.output.splitlines()[0].startswith("<stdin>:2:1: warning MC501 ")
+    lines = result.output.splitlines()
+    assert any(line.startswith("<stdin>:2:1: warning MC501 ") for line in lines)
+    assert all(line.startswith("<stdin>:") for line in lines)
 
 
 def test_stdin_filename_names_it_in_reports():
@@ -37,11 +39,12 @@ def test_clean_stdin_exits_0():
     assert "All clear: 1 file checked" in result.output
 
 
-def test_stdin_that_is_not_utf8_is_a_read_error_with_position():
+def test_stdin_that_is_not_utf8_is_an_mc011_finding_with_position():
     result = CliRunner().invoke(cli, ["lint", "--stdin-filename", "x.yaml", "-"],
                                 input=b"mcred: 1\ntitle: caf\xe9\n")
-    assert result.exit_code == 2
-    assert "x.yaml:2:11: the file is not valid UTF-8 (byte 0xe9)" in result.output
+    assert result.exit_code == 1
+    assert "x.yaml:2:11" in result.output and "MC011" in result.output
+    assert "not valid UTF-8 (byte 0xe9" in result.output
 
 
 def test_stdin_and_files_in_one_run():
@@ -57,5 +60,5 @@ def test_installed_mcred_reads_stdin():
     done = subprocess.run([exe, "lint", "--format", "concise", "--stdin-filename", "s.yaml", "-"],
                           input=FLAWED, capture_output=True, timeout=60, check=False)
     assert done.returncode == 1, done.stderr
-    assert done.stdout.decode().startswith("s.yaml:2:1: warning MC501")
+    assert "s.yaml:2:1: warning MC501" in done.stdout.decode()
     assert done.stderr == b""

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from mcred.catalogue.check import CatalogueOutcome
     from mcred.findings import Issue
     from mcred.model import Design
+    from mcred.sources import Source
 
 FORMAT = 1
 ENV_DIR = "MCRED_CACHE_DIR"
@@ -58,13 +59,18 @@ def code_fingerprint() -> str:
         for name in sorted(files):
             if name.endswith(".py"):
                 stat = os.stat(os.path.join(root, name))
-                digest.update(f"{root}/{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+                digest.update(f"{root}/{name}:{stat.st_size}:{stat.st_mtime_ns};".encode(
+                    "utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
-def file_key(name: str, text: str, rules_fingerprint: str) -> str:
-    digest = hashlib.sha256(f"{code_fingerprint()}\0{rules_fingerprint}\0{name}\0".encode())
-    digest.update(text.encode("utf-8", "surrogatepass"))
+def file_key(source: Source, settings_fingerprint: str) -> str:
+    """Everything one file's findings depend on: mcred, the file's settings, its source."""
+    head = f"{code_fingerprint()}\0{settings_fingerprint}\0{source.name}\0{source.bom}\0"
+    digest = hashlib.sha256(head.encode("utf-8", "surrogatepass"))
+    if source.issues:  # undecodable files: their findings come from the reader
+        digest.update(repr(source.issues).encode())
+    digest.update(source.text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 

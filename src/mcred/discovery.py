@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,23 +54,10 @@ def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
 
 def display_name(path: Path) -> str:
     """Paths relative to the working directory where possible: what CI annotations need."""
-    try:
-        return _resolve(path).relative_to(_resolved_dir(os.getcwd(), "")).as_posix()
+    try:  # lexical: a symlink is shown by its own name, and a loop cannot raise
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def _resolve(path: Path) -> Path:
-    """``path.resolve()``, resolving each directory once (perf: a third of a warm run was
-    resolving the same folders, component by component, for each of thousands of files)."""
-    if path.name in ("", ".", "..") or path.is_symlink():
-        return path.resolve()
-    return _resolved_dir(os.getcwd(), str(path.parent)) / path.name
-
-
-@lru_cache(maxsize=4096)
-def _resolved_dir(cwd: str, directory: str) -> Path:
-    return (Path(cwd) / directory).resolve()
 
 
 def discover(paths: Iterable[Path], options: WalkOptions | None = None,

@@ -68,10 +68,12 @@ def enabled() -> bool:
     return os.environ.get("MCRED_FAST_YAML", "1") != "0" and _loader_class() is not None
 
 
-def try_compose(text: str) -> tuple[bool, Any]:
+def try_compose(text: str, max_depth: int = 64) -> tuple[bool, Any]:
     """``(True, node)`` when libyaml composed ``text`` exactly as ruamel would.
 
     ``(False, None)`` means "use ruamel"; ``node`` is ``None`` for an empty document.
+    Documents nested beyond half of ``max_depth`` go to ruamel too: near the limit, the
+    report (where and how deep) is the guarded ruamel loader's.
     """
     if not enabled() or not _plain_enough(text):
         return False, None
@@ -84,31 +86,38 @@ def try_compose(text: str) -> tuple[bool, Any]:
         return False, None
     finally:
         loader.dispose()
-    if node is not None and _has_empty_value(node):
+    if node is not None and not _same_as_ruamel(node, max_depth // 2):
         return False, None
     return True, node
 
 
-def _has_empty_value(root: Any) -> bool:
-    """Empty plain scalars (``key:`` with no value) are placed differently by the parsers.
+def _same_as_ruamel(root: Any, max_depth: int) -> bool:
+    """Give libyaml's nodes ruamel's plain style (``None``, not ``""``); refuse empty values
+    and nesting deeper than ``max_depth``.
 
-    ruamel puts them at the next token, libyaml right after the indicator; which one is
-    nicer does not matter: positions must not depend on the path taken.
+    Empty plain scalars (``key:`` with nothing after it) are placed differently by the
+    parsers: ruamel at the next token, libyaml right after the indicator. Which one is nicer
+    does not matter: positions must not depend on the path taken.
     """
-    stack = [root]
+    stack = [(root, 0)]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
         value = node.value
         if isinstance(value, str):
-            if not value and not node.style:  # plain (libyaml says "" for plain)
-                return True
-        elif value and isinstance(value[0], tuple):
+            if not node.style:  # plain
+                if not value:
+                    return False
+                node.style = None
+            continue
+        if depth >= max_depth:
+            return False
+        if value and isinstance(value[0], tuple):
             for key, item in value:
-                stack.append(key)
-                stack.append(item)
+                stack.append((key, depth + 1))
+                stack.append((item, depth + 1))
         else:
-            stack.extend(value)
-    return False
+            stack.extend((item, depth + 1) for item in value)
+    return True
 
 
 def _plain_enough(text: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from mcred.cache import (
     Cache,
@@ -20,8 +20,7 @@ from mcred.cache import (
     finding_to_json,
     run_key,
 )
-from mcred.engine import FileResult, lint_document
-from mcred.loader import load_text
+from mcred.engine import FileResult
 from mcred.settings import LintSettings, RuleSettings
 from mcred.sources import Source
 
@@ -50,9 +49,9 @@ def lint_jobs(jobs: Sequence[Job], settings: LintSettings) -> list[FileResult]:
     if not settings.cache:
         return _lint_all(jobs, settings, None, [None] * len(jobs))
     store = Cache()
-    keys = _keys(jobs)
+    keys = _keys(jobs, settings)
     pack_key = run_key(keys)
-    pack = _read_pack(store, pack_key, jobs, keys)
+    pack = _read_pack(store, pack_key, jobs, keys, settings)
     if pack is not None:
         return pack
     results = _lint_all(jobs, settings, store, list(keys))
@@ -61,39 +60,40 @@ def lint_jobs(jobs: Sequence[Job], settings: LintSettings) -> list[FileResult]:
     return results
 
 
-def _keys(jobs: Sequence[Job]) -> list[str]:
+def _keys(jobs: Sequence[Job], settings: LintSettings) -> list[str]:
+    """Each file's key: its source and the fingerprint of its effective settings."""
     fingerprints: dict[tuple[object, ...], str] = {}
     keys = []
     for job in jobs:
         identity = _identity(job.rules)
         fp = fingerprints.get(identity)
         if fp is None:
-            fp = fingerprints[identity] = job.rules.fingerprint()
-        keys.append(file_key(job.source.name, job.source.text, fp))
+            fp = fingerprints[identity] = replace(settings, rules=job.rules).fingerprint()
+        keys.append(file_key(job.source, fp))
     return keys
 
 
-def _read_pack(store: Cache, pack_key: str, jobs: Sequence[Job],
-               keys: list[str]) -> list[FileResult] | None:
+def _read_pack(store: Cache, pack_key: str, jobs: Sequence[Job], keys: list[str],
+               settings: LintSettings) -> list[FileResult] | None:
     """A warm run: every file's findings in one read; designs load only if asked for."""
     pack = store.get_json(pack_key)
     if not isinstance(pack, list) or len(pack) != len(jobs):
         return None
     try:
         return [LightResult.from_pack(job.source.name, job.source.text, findings, key,
-                                      _entry_loader(store, key, job))
+                                      _entry_loader(store, key, job, settings))
                 for job, key, (_, findings) in zip(jobs, keys, pack, strict=True)]
     except (KeyError, TypeError, ValueError):
         return None
 
 
-def _entry_loader(store: Cache, key: str, job: Job) -> Callable[[], Entry]:
+def _entry_loader(store: Cache, key: str, job: Job,
+                  settings: LintSettings) -> Callable[[], Entry]:
     """The file's full entry on first use; linted again if it has gone from the cache."""
     def load() -> Entry:
         entry = store.get(key)
         if entry is None:
-            result = lint_document(load_text(job.source.text, job.source.name), job.rules)
-            entry = Entry.of(result) or Entry([], None, None)
+            entry = Entry.of(_lint_one(job, settings)) or Entry([], None, None)
         return entry
 
     return load
@@ -110,7 +110,7 @@ def _lint_all(jobs: Sequence[Job], settings: LintSettings, store: Cache | None,
     todo = [i for i, r in enumerate(results) if r is None]
     workers = settings.jobs if settings.jobs is not None else auto_jobs(len(todo))
     if workers > 1 and len(todo) > 1:
-        entries = _lint_parallel([jobs[i] for i in todo], workers)
+        entries = _lint_parallel([jobs[i] for i in todo], settings, workers)
         for i, entry in zip(todo, entries, strict=True):
             source, key = jobs[i].source, keys[i]
             if store is not None and key is not None:
@@ -119,7 +119,7 @@ def _lint_all(jobs: Sequence[Job], settings: LintSettings, store: Cache | None,
     else:
         for i in todo:
             source, key = jobs[i].source, keys[i]
-            result = lint_document(load_text(source.text, source.name), jobs[i].rules)
+            result = _lint_one(jobs[i], settings)
             entry = Entry.of(result) if store is not None and key is not None else None
             if store is not None and key is not None and entry is not None:
                 store.put(key, entry)
@@ -156,7 +156,14 @@ def _light(result: FileResult, text: str, key: str | None) -> LightResult:
                        LightDocument(result.path, text, data), key=key)
 
 
-def _lint_parallel(jobs: Sequence[Job], workers: int) -> list[Entry]:
+def _lint_one(job: Job, settings: LintSettings) -> FileResult:
+    """Exactly what a run without cache or workers does with one file."""
+    from mcred.runner import lint_source
+
+    return lint_source(job.source, replace(settings, rules=job.rules))
+
+
+def _lint_parallel(jobs: Sequence[Job], settings: LintSettings, workers: int) -> list[Entry]:
     """Chunks of ≥ ``MIN_CHUNK`` files over ``workers`` processes; input order kept."""
     from concurrent.futures import ProcessPoolExecutor
 
@@ -169,15 +176,15 @@ def _lint_parallel(jobs: Sequence[Job], workers: int) -> list[Entry]:
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     workers = min(workers, len(chunks))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [e for chunk in pool.map(_lint_chunk, chunks) for e in chunk]
+        return [e for chunk in pool.map(_lint_chunk, chunks, [settings] * len(chunks))
+                for e in chunk]
 
 
-def _lint_chunk(jobs: Sequence[Job]) -> list[Entry]:
+def _lint_chunk(jobs: Sequence[Job], settings: LintSettings) -> list[Entry]:
     """In a worker: lint a chunk; plain entries travel back cheaply."""
     out = []
     for job in jobs:
-        result = lint_document(load_text(job.source.text, job.source.name), job.rules)
-        entry = Entry.of(result)
+        entry = Entry.of(_lint_one(job, settings))
         if entry is None:  # cannot happen today: findings carry no extra data
             raise RuntimeError(f"{job.source.name}: a finding carries data a worker cannot send")
         out.append(entry)

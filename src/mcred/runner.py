@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from mcred.discovery import WalkOptions, discover, display_name
 from mcred.engine import FileResult, lint_document
 from mcred.findings import Finding, Severity
-from mcred.loader import has_marker, load_text
+from mcred.loader import has_marker, load_source
 from mcred.parallel import Job, lint_jobs
 from mcred.settings import LintSettings, RuleSettings
-from mcred.sources import Source, SourceError, decode, read_path
+from mcred.sources import FileTooLarge, ReadPolicy, Source, SourceError, decode, read_path
 
 if TYPE_CHECKING:
     from mcred.catalogue.check import CatalogueOutcome
@@ -42,7 +42,29 @@ class RunResult:
 
 
 def lint_source(source: Source, settings: LintSettings) -> FileResult:
-    return lint_document(load_text(source.text, source.name), settings.rules)
+    result = lint_document(load_source(source), settings.rules)
+    result.findings = cap_findings(result.findings, settings.max_findings_per_file)
+    return result
+
+
+def cap_findings(findings: list[Finding], cap: int) -> list[Finding]:
+    """Keep the first ``cap`` findings and summarise the rest in one finding.
+
+    A hostile file can produce thousands of findings that drown a CI log; the summary
+    keeps the highest severity of what it hides, so the exit code does not change.
+    """
+    if cap <= 0 or len(findings) <= cap:
+        return findings
+    kept, rest = findings[:cap], findings[cap:]
+    last = kept[-1]
+    summary = Finding(
+        path=last.path, line=last.line, column=last.column, code="MC009",
+        name="resource-limit-exceeded", severity=max(f.severity for f in rest),
+        message=f"{len(rest)} more finding{'s' * (len(rest) != 1)} in this file not shown "
+                f"(at most {cap} per file)",
+        fix="Fix the findings shown first; most of the rest usually follow from them",
+    )
+    return [*kept, summary]
 
 
 STDIN = "-"
@@ -69,21 +91,22 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
     jobs: list[Job] = []
     paths = list(paths)
     walk = WalkOptions(settings.include, settings.exclude, settings.gitignore)
-    for path, explicit in discover(paths, walk, result.read_errors.append):
-        is_stdin = path.as_posix() == STDIN
-        name = (stdin_filename or STDIN_NAME) if is_stdin else display_name(path)
-        try:
-            source = (read_stdin(name, settings.max_file_size) if is_stdin
-                      else read_path(path, name, settings.max_file_size))
-        except SourceError as exc:
-            result.read_errors.append(str(exc))
-            continue
-        if (require_marker or not explicit) and not has_marker(source.text):
-            result.skipped.append(name)
-            continue
-        file_rules = rules_for(Path(name) if is_stdin else path) if rules_for else settings.rules
-        per_file[name] = file_rules
-        jobs.append(Job(source, file_rules))
+    for argument in paths:
+        for path, explicit in discover([argument], walk, result.read_errors.append):
+            is_stdin = path.as_posix() == STDIN
+            name = (stdin_filename or STDIN_NAME) if is_stdin else display_name(path)
+            root = None if explicit else argument  # a walked file must stay inside its walk
+            source = _read(path, name, root, is_stdin, settings, result)
+            if source is None:
+                continue
+            if ((require_marker or not explicit) and not source.issues
+                    and not has_marker(source.text)):
+                result.skipped.append(name)
+                continue
+            file_rules = (rules_for(Path(name) if is_stdin else path) if rules_for
+                          else settings.rules)
+            per_file[name] = file_rules
+            jobs.append(Job(source, file_rules))
     # perf: cached results, then the rest serially or in worker processes (mcred.parallel).
     result.files.extend(lint_jobs(jobs, settings))
     # Cross-file rules (MC9xx): the run's designs as one catalogue.
@@ -120,3 +143,21 @@ def _per_file(file: FileResult, found: list[Finding],
         found = [replace(f, severity=rules.severities.get(f.code) or f.severity)
                  for f in found if rules.is_enabled(f.code)]
     return silence(file.document.text, found) if file.document else found
+
+
+def _read(path: Path, name: str, root: Path | None, is_stdin: bool, settings: LintSettings,
+          result: RunResult) -> Source | None:
+    """The file's source, or ``None`` after recording why it was skipped or unreadable."""
+    try:
+        if is_stdin:
+            return read_stdin(name, settings.max_file_size)
+        policy = ReadPolicy(settings.max_file_size, root, settings.follow_symlinks)
+        return read_path(path, name, policy)
+    except FileTooLarge as exc:
+        if root is None or has_marker(exc.head.decode("utf-8", "replace")):
+            result.read_errors.append(str(exc))
+        else:
+            result.skipped.append(name)  # a big YAML file that is not a design
+    except SourceError as exc:
+        result.read_errors.append(str(exc))
+    return None

@@ -42,6 +42,8 @@ class LintSettings:
     rules: RuleSettings = field(default_factory=RuleSettings)
     fail_on: Severity | None = Severity.WARNING
     max_file_size: int = 512 * 1024
+    max_findings_per_file: int = 50  # 0: no cap; the rest are summarised in one finding
+    follow_symlinks: bool = False  # follow symlinks that leave the linted directory
     # Walking and the catalogue (config keys `include`, `exclude`, `catalogue`): globs in
     # gitignore syntax relative to each walked directory; `catalogue_root` is the directory
     # whose designs single-file runs check cross-file references against.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from mcred.positions import PositionIndex, Span, span_from_marks
 
 TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {f"{TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_TAGGED = re.compile(r"(?:&\S+[ \t]+)?!")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -27,6 +29,15 @@ class Limits:
 
     max_depth: int = 64
     max_nodes: int = 100_000
+    max_seconds: float = 5.0
+
+
+def deadline_problem(seconds: float, span: Span) -> TreeProblem:
+    """The per-file time budget ran out; shared by the composer guard and the builder."""
+    return TreeProblem(
+        "MC009", f"reading the file took longer than the limit of {seconds:g} s",
+        span, "Simplify the file; a design is read in milliseconds",
+    )
 
 
 class TreeProblem(Exception):
@@ -38,6 +49,17 @@ class TreeProblem(Exception):
         self.message = message
         self.span = span
         self.fix = fix
+
+
+@dataclass(frozen=True)
+class PlainScalar:
+    """A plain (unquoted) scalar YAML resolved to a non-string: the raw text is kept so the
+    loader can tell when the author meant text (`1.10`, `0413`) or wrote `.inf`."""
+
+    path: KeyPath
+    text: str
+    value: Any
+    span: Span
 
 
 @dataclass(frozen=True)
@@ -58,13 +80,18 @@ def _span(node: Any) -> Span:
 class TreeBuilder:
     """Builds data from nodes once; aliases reuse the built value but count its size."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, deadline: float | None = None, source: str = "") -> None:
         self.limits = limits
+        self.source = source  # to tell an explicit `!!int 5` from a plain `5`
         self.index = PositionIndex()
         self.problems: list[ValueProblem] = []
         self._nodes = 0
+        self._calls = 0
         self._memo: dict[int, tuple[Any, int]] = {}
         self._active: set[int] = set()
+        self.plain: list[PlainScalar] = []
+        # One budget per file: a loader passes the deadline its parser already started.
+        self.deadline = deadline or time.monotonic() + limits.max_seconds
 
     def build(self, node: Any) -> Any:
         value, _ = self._node(node, (), 0, None)
@@ -72,6 +99,9 @@ class TreeBuilder:
 
     def _count(self, size: int, node: Any) -> None:
         self._nodes += size
+        self._calls += 1
+        if self._calls & 0x3FF == 0 and time.monotonic() > self.deadline:
+            raise deadline_problem(self.limits.max_seconds, _span(node))
         if self._nodes > self.limits.max_nodes:
             raise TreeProblem(
                 "MC009",
@@ -117,10 +147,14 @@ class TreeBuilder:
         self._count(1, node)
         return self._scalar(node, path), 1
 
+    def _explicit_tag(self, node: Any) -> bool:
+        """Tags other than `!!str` are refused even when core: the format never needs them."""
+        return _explicit(self.source, getattr(node.start_mark, "index", None))
+
     def _check_tag(self, node: Any, expected: str) -> None:
         if str(node.tag) != f"{TAG}{expected}":
             raise TreeProblem(
-                "MC010", f"the tag {node.tag!s} is not allowed in a design",
+                "MC010", f"the tag {short_tag(str(node.tag))} is not allowed in a design",
                 _span(node), "Remove the tag; designs use plain YAML values only",
             )
 
@@ -192,21 +226,40 @@ class TreeBuilder:
 
     def _scalar(self, node: Any, path: KeyPath) -> Any:
         tag, text = str(node.tag), str(node.value)
-        if getattr(node, "style", None) == ">":  # ruamel marks fold points with \a (perf)
-            text = text.replace("\a", "")
+        if getattr(node, "style", None) == ">":
+            text = text.replace("\a", "")  # ruamel marks the folds of `>` scalars with BEL
         if tag not in _PLAIN_TAGS:
             raise TreeProblem(
-                "MC010", f"the tag {tag.replace(TAG, '!!')} is not allowed in a design",
+                "MC010", f"the tag {short_tag(tag)} is not allowed in a design",
                 _span(node), "Remove the tag; designs use plain YAML values only",
             )
+        if tag != f"{TAG}str" and self._explicit_tag(node):
+            self.problems.append(ValueProblem(
+                "MC010", f"the tag {short_tag(tag)} is not allowed in a design", path,
+                _span(node), "Remove the tag, or quote the value to keep it as text",
+            ))
+            return None
         try:
-            return construct_scalar(tag[len(TAG):], text)
+            value = construct_scalar(tag[len(TAG):], text)
         except ValueError as exc:
             self.problems.append(ValueProblem(
                 "MC006", f"{text[:40]!r} is not a valid {tag[len(TAG):]}: {exc}", path,
                 _span(node), "Write a valid value, or quote it to keep it as text",
             ))
             return None
+        if getattr(node, "style", None) is None and not isinstance(value, str | None):
+            self.plain.append(PlainScalar(path, text, value, _span(node)))
+        return value
+
+
+def _explicit(source: str, index: int | None) -> bool:
+    return index is not None and _TAGGED.match(source, index) is not None
+
+
+def short_tag(tag: str) -> str:
+    """`!!python/object` rather than the full URI; long tags are shortened for messages."""
+    shown = "!!" + tag[len(TAG):] if tag.startswith(TAG) else tag
+    return shown if len(shown) <= 80 else shown[:79] + "…"
 
 
 def construct_scalar(kind: str, text: str) -> Any:

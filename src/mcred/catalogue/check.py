@@ -81,9 +81,9 @@ def load_root(root: Path, files: Iterable[FileResult],
     """The designs under the catalogue root that this run does not lint itself."""
     from mcred.discovery import WalkOptions, discover, display_name
     from mcred.engine import lint_document
-    from mcred.loader import has_marker, load_text
+    from mcred.loader import has_marker, load_source
     from mcred.settings import RuleSettings
-    from mcred.sources import SourceError, read_path
+    from mcred.sources import ReadPolicy, SourceError, read_path
 
     linted = {Path(f.path).resolve() for f in files}
     options = WalkOptions(settings.include, settings.exclude, settings.gitignore)
@@ -96,12 +96,13 @@ def load_root(root: Path, files: Iterable[FileResult],
             continue
         name = display_name(path)
         try:
-            source = read_path(path, name, settings.max_file_size)
+            policy = ReadPolicy(settings.max_file_size, root, settings.follow_symlinks)
+            source = read_path(path, name, policy)
         except SourceError:
             problems.append(name)
             continue
         if has_marker(source.text):
-            result = lint_document(load_text(source.text, name), RuleSettings(frozenset()))
+            result = lint_document(load_source(source), RuleSettings(frozenset()))
             if loaded(result):
                 entries.append(entry_of(result, in_run=False))
             else:

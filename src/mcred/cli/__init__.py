@@ -22,6 +22,9 @@ COMMANDS: dict[str, str] = {
     "catalogue": "mcred.cli.catalogue:catalogue",
     "config": "mcred.cli.config:config",
     "baseline": "mcred.cli.baseline:baseline",
+    "init": "mcred.cli.init:init",
+    "export": "mcred.cli.export:export",
+    "render": "mcred.cli.render:render",
 }
 
 
@@ -61,7 +64,9 @@ def main() -> None:
     except Exception as exc:  # an mcred bug, not bad input
         if "--debug" in sys.argv or os.environ.get("MCRED_DEBUG"):
             raise
-        message = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        from mcred.reporters.safe import clean
+
+        message = clean(f"{type(exc).__name__}: {exc}", 200)
         click.echo(
             f"mcred: internal error ({message}). Please report it with mcred {__version__} "
             "and the file that caused it; rerun with --debug for the traceback.",

@@ -22,7 +22,7 @@ def baseline() -> None:
 
 
 @baseline.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))
 @click.option("-o", "--output", type=_FILE, default=Path(DEFAULT_NAME), show_default=True,
               help="Where to write the baseline.")
 @click.option("--force", is_flag=True, help="Overwrite an existing baseline file.")
@@ -49,7 +49,7 @@ def create(paths: tuple[Path, ...], output: Path, force: bool, config: CliOption
 
 
 @baseline.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))
 @click.option("--baseline", "path", type=_FILE, default=Path(DEFAULT_NAME), show_default=True,
               help="The baseline file to shrink.")
 @config_options

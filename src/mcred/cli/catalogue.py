@@ -21,7 +21,7 @@ _DEPTH = 8
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="Overview format.")
 @click.option("--top", type=click.IntRange(0), default=10, show_default=True,

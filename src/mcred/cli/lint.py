@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,11 +12,15 @@ from mcred.config.options import CliOptions, config_options
 from mcred.reporters import REPORTERS
 from mcred.reporters.base import ReportOptions
 
+if TYPE_CHECKING:
+    from mcred.settings import LintSettings
+
 FAIL_ON = ["error", "warning", "info", "never"]
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(path_type=Path, readable=False))  # mcred reports it, then goes on
 # -- where reports go, and stdin (see mcred.cli.formats) --
 @click.option("--format", "formats", type=click.Choice(sorted(REPORTERS)), multiple=True,
               help="Report format; repeatable. Default: text (github in GitHub Actions).")
@@ -42,6 +47,17 @@ FAIL_ON = ["error", "warning", "info", "never"]
 @click.option("--baseline", "baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Report only findings not in this baseline (see `mcred baseline`).")
 # -- end of configuration options --
+# -- untrusted input and fixing (issue 8; see mcred.fix, mcred.sources) --
+@click.option("--fix", is_flag=True, help="Rewrite files where the fix is unambiguous; "
+              "exit 1 when a file changed.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a diff; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that derive values "
+              "(e.g. hours_total from its parts).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Follow symlinks that point outside the linted directory.")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=None,
+              help="Largest file read, in bytes (default 524288, or the config's).")
+# -- end of untrusted-input options --
 # -- speed (issue 9; mcred.cache, mcred.parallel) --
 @click.option("--no-cache", is_flag=True,
               help="Do not read or write the results cache (.mcred_cache/ or $MCRED_CACHE_DIR).")
@@ -51,8 +67,9 @@ FAIL_ON = ["error", "warning", "info", "never"]
 def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
          stdin_filename: str | None, require_marker: bool, fail_on: str | None,
          exit_zero: bool, quiet: bool, verbose: bool, no_source: bool, color: str,
-         config: CliOptions, statistics: bool, baseline: Path | None, no_cache: bool,
-         jobs: int | None) -> None:
+         config: CliOptions, statistics: bool, baseline: Path | None, fix: bool, diff: bool,
+         unsafe_fixes: bool, follow_symlinks: bool, max_file_size: int | None,
+         no_cache: bool, jobs: int | None) -> None:
     """Check design files and directories of designs.
 
     Directories are walked for *.yaml / *.yml files that start with the `mcred:` marker;
@@ -67,8 +84,15 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
 
     targets = parse_targets(formats, outputs)
     run = Run.prepare(replace(config, fail_on=fail_on))
-    run.settings = replace(run.settings, cache=not no_cache, jobs=jobs)
-    settings = run.settings
+    run.settings = settings = replace(
+        run.settings, follow_symlinks=follow_symlinks,
+        max_file_size=max_file_size or run.settings.max_file_size,
+        cache=not no_cache, jobs=jobs)  # speed (issue 9)
+    _safe_streams()
+    fixed = (_run_fixes(paths, settings, fix, diff, unsafe_fixes, require_marker)
+             if fix or diff else 0)
+    if diff:
+        sys.exit(fixed)
     result = run.lint(paths, stdin_filename=stdin_filename, require_marker=require_marker)
     run.apply_baseline(result, baseline)
     options = ReportOptions(quiet=quiet, verbose=verbose, show_source=not no_source)
@@ -76,4 +100,35 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
     on_stdout = {t.format for t in targets if t.path is None}
     run.finish(result, statistics, sys.stdout, machine=bool(on_stdout - {"text"}))
     code = result.exit_code(settings.fail_on)
-    sys.exit(0 if exit_zero and code == 1 else code)
+    code = 0 if exit_zero and code == 1 else code
+    sys.exit(max(code, fixed))
+
+
+def _safe_streams() -> None:
+    """A terminal or log that cannot show a character gets an escape, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _run_fixes(paths: tuple[Path, ...], settings: LintSettings, fix: bool, diff: bool,
+               unsafe: bool, require_marker: bool) -> int:
+    """Apply (or with --diff, show) fixes; 1 when a file changed or could not be fixed."""
+    from mcred.fix import fix_paths
+    from mcred.reporters.safe import clean
+
+    outcomes = fix_paths([p for p in paths if p.as_posix() != "-"], settings.max_file_size,
+                         unsafe=unsafe, write=fix and not diff,
+                         follow_symlinks=settings.follow_symlinks,
+                         require_marker=require_marker)
+    for outcome in outcomes:
+        name = clean(outcome.name, 200)
+        if outcome.refused:
+            click.echo(f"mcred: {name}: not fixed: {clean(outcome.refused)}", err=True)
+        elif outcome.changed and diff:
+            click.echo("\n".join(clean(line, 10_000) for line in outcome.diff().splitlines()))
+        elif outcome.changed and outcome.rewrite:
+            count = len(outcome.rewrite.edits)
+            click.echo(f"mcred: fixed {name} ({count} edit{'s' * (count != 1)})", err=True)
+    return 1 if any(o.changed or o.refused for o in outcomes) else 0

@@ -33,7 +33,7 @@ PROFILES: dict[str, Profile] = {p.name: p for p in (
     Profile("higher-education",
             "degree-awarding higher education: EQF level required, EQF 5 or above", {
                 "MC701": Overlay("error", {"required": True}),
-                "MC703": Overlay("warning", {"min_eqf": 5}),
+                "MC703": Overlay("warning", {"higher_education": True, "min_eqf": 5}),
             }),
     Profile("vocational",
             "vocational education and training: EQF level and ECTS optional, hours accepted", {
@@ -46,7 +46,8 @@ PROFILES: dict[str, Profile] = {p.name: p for p in (
             "summative "
             "assessment, identity verification", {
                 "MC701": Overlay("error", {"required": True}),
-                "MC703": Overlay("warning", {"min_eqf": 4, "max_eqf": 7}),
+                "MC703": Overlay("warning", {"higher_education": True, "min_eqf": 4,
+                                             "max_eqf": 7}),
                 "MC307": Overlay("error", {"min_hours": 100}),
                 "MC308": Overlay("error", {"max_hours": 150}),
                 "MC401": Overlay("error"),

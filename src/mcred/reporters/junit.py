@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from mcred.findings import Finding
 from mcred.reporters.base import Reporter
+from mcred.reporters.safe import clean
 
 if TYPE_CHECKING:
     from mcred.engine import FileResult
@@ -43,7 +44,8 @@ def _finding_case(suite: ET.Element, f: Finding) -> None:
         details.append(f"help: {f.fix}")
     if f.pointer:
         details.append(f"key: {f.pointer}")
-    failure.text = xml_text("\n".join(details))
+    # One escaped line per detail: a value's own line break must not start a CI command.
+    failure.text = xml_text("\n".join(clean(line, 2000) for line in details))
 
 
 def _file_suite(root: ET.Element, file: FileResult) -> None:

@@ -1,0 +1,127 @@
+"""`mcred lint --fix`: rewrite designs in place, only where the intent is unambiguous.
+
+Files are read through the same guarded reader as linting (no FIFOs, no escaping
+symlinks, size limit), files the loader rejects are never touched, and the new bytes are
+written atomically next to the original with its permissions; a symlink is never written
+through.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from mcred.findings import KeyPath
+from mcred.fix.roundtrip import FixRefused, Rewrite, rewrite, unified_diff
+
+__all__ = ["FixOutcome", "FixRefused", "fix_paths", "write_atomically"]
+
+# Loader findings that mean the file must be repaired by hand before anything rewrites it.
+_BLOCKING = {"MC001", "MC002", "MC003", "MC009", "MC010", "MC011"}
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    """What happened to one file: fixed (with a diff), refused (with a reason), or untouched."""
+
+    name: str
+    rewrite: Rewrite | None = None
+    refused: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return self.rewrite is not None and self.rewrite.changed
+
+    def diff(self) -> str:
+        return unified_diff(self.name, self.rewrite) if self.rewrite else ""
+
+
+def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write: bool,
+              follow_symlinks: bool = False, require_marker: bool = False) -> list[FixOutcome]:
+    """Fix every design among ``paths``; with ``write`` false nothing on disk changes.
+
+    Files named explicitly count as designs unless ``require_marker`` (pre-commit passes
+    every YAML file); walked files always need the ``mcred:`` marker.
+    """
+    from mcred.discovery import discover, display_name
+    from mcred.loader import has_marker, load_source
+    from mcred.sources import ReadPolicy, SourceError, read_path
+
+    outcomes = []
+    for argument in paths:
+        for path, explicit in discover([argument]):
+            name = display_name(path)
+            policy = ReadPolicy(max_file_size, None if explicit else argument, follow_symlinks)
+            try:
+                source = read_path(path, name, policy)
+            except SourceError:
+                continue  # the lint run that follows reports it
+            if source.issues or not ((explicit and not require_marker)
+                                     or has_marker(source.text)):
+                continue
+            document = load_source(source)
+            blocking = sorted({i.code for i in document.issues} & _BLOCKING)
+            if blocking:
+                outcomes.append(FixOutcome(name, refused="fix the loading problems first ("
+                                           + ", ".join(blocking) + ")"))
+                continue
+            outcomes.append(_fix_one(path, name, source.text, source.bom, unsafe, write,
+                                     document.quotable))
+    return outcomes
+
+
+def _fix_one(path: Path, name: str, text: str, bom: bool, unsafe: bool, write: bool,
+             quote: Mapping[KeyPath, str]) -> FixOutcome:
+    original = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+    try:
+        result = rewrite(original, unsafe, quote)
+        if write and result.changed:
+            write_atomically(path, original, result.result)
+    except FixRefused as exc:
+        return FixOutcome(name, refused=str(exc))
+    return FixOutcome(name, result)
+
+
+def write_atomically(path: Path, expected: bytes, data: bytes) -> None:
+    """Replace ``path`` with ``data``: temp file in the same directory, fsync, same mode.
+
+    Refuses symlinks (the link would be replaced by a file, or a target outside the
+    repository rewritten) and files that changed since they were read.
+    """
+    try:
+        info = os.lstat(path)
+    except OSError as exc:
+        raise FixRefused(f"the file cannot be examined ({exc.strerror})") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise FixRefused("it is a symlink; mcred never writes through symlinks")
+    if not stat.S_ISREG(info.st_mode) or path.read_bytes() != expected:
+        raise FixRefused("the file changed while mcred was fixing it; run again")
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".mcred")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, stat.S_IMODE(info.st_mode))
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    _fsync_directory(path.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,216 @@
+"""What `--fix` may change: edits whose intent is unambiguous, found on the round-trip tree.
+
+Each fixer looks at one scalar (its key path, its current value) and proposes a
+replacement or nothing. Safe edits keep the meaning (`hybrid` → `blended`, `Spain` → `ES`,
+`"5 ECTS"` → 5); unsafe ones derive a value the author did not write (the total hours from
+the parts) and run only with `--unsafe-fixes`.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from mcred.findings import KeyPath
+from mcred.model.vocab import SYNONYMS
+
+_MISSING = object()
+_NUMBER = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([a-zA-Z%€£]*\.?)\s*$")
+_UNITS: dict[str, set[str]] = {
+    "ects": {"ects", "credits", "credit", "ects credits", "ec"},
+    "hours": {"h", "hours", "hour", "hrs", "hr"},
+    "duration_weeks": {"weeks", "week", "w", "wks"},
+    "review_interval_months": {"months", "month", "mo"},
+    "weight": {"%", "percent"},
+}
+_CURRENCY_SYMBOLS = {"€": "EUR", "£": "GBP", "zł": "PLN", "kč": "CZK", "ft": "HUF",
+                     "лв": "BGN", "lei": "RON", "euro": "EUR", "euros": "EUR"}
+_UNSAFE_CURRENCY = {"$": "USD", "us$": "USD"}
+_HOUR_PARTS = ("hours_contact", "hours_self_study", "hours_assessment")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Set ``path`` to ``new`` (``old`` is what is there now; absent when adding a key)."""
+
+    path: KeyPath
+    old: Any
+    new: Any
+    reason: str
+    safe: bool = True
+    after: str | None = None  # when adding a key: insert it after this sibling key
+
+
+def find_edits(root: Any, unsafe: bool, quote: Mapping[KeyPath, str] | None = None
+               ) -> list[Edit]:
+    """Every edit for the document, in file order; unsafe ones only when asked.
+
+    ``quote`` maps the paths of unquoted values YAML reads as numbers, dates or booleans
+    where the format expects text (MC012) to the text as written; they get quoted.
+    """
+    quote = quote or {}
+    edits = [edit for path, value in _scalars(root, ())
+             if (edit := _quoted(path, value, quote.get(path)) or _scalar_edit(path, value))]
+    edits.extend(_derived(root))
+    return [e for e in edits if e.safe or unsafe]
+
+
+def _quoted(path: KeyPath, value: Any, text: str | None) -> Edit | None:
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if text is None or isinstance(value, str) or value is None:
+        return None
+    return Edit(path, value, DoubleQuotedScalarString(text),
+                f"`{text}` quoted so that YAML keeps it as text")
+
+
+def _scalars(node: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str) and not key.startswith("x-"):
+                yield from _scalars(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _scalars(value, (*path, i))
+    else:
+        yield path, node
+
+
+def _scalar_edit(path: KeyPath, value: Any) -> Edit | None:
+    from mcred.ambiguous import annotation_at
+
+    if not isinstance(value, str) or not path:
+        return None
+    annotation = annotation_at(path)
+    name = next((p for p in reversed(path) if isinstance(p, str)), "")
+    allowed = _literal_values(annotation)
+    if allowed:
+        return _vocabulary(path, value, allowed)
+    if name == "country":
+        return _country(path, value)
+    if name == "languages":
+        return _language(path, value)
+    if name == "currency":
+        return _currency(path, value)
+    if _accepts_number(annotation):
+        return _number(path, value, name, _accepts_float(annotation))
+    return None
+
+
+def _literal_values(annotation: Any) -> tuple[str, ...]:
+    from mcred.ambiguous import leaves
+
+    for leaf in leaves(annotation):
+        if typing.get_origin(leaf) is Literal:
+            return tuple(str(v) for v in typing.get_args(leaf))
+    return ()
+
+
+def _accepts_number(annotation: Any) -> bool:
+    from mcred.ambiguous import leaves
+
+    leafs = list(leaves(annotation))
+    return any(leaf in (int, float) for leaf in leafs) and str not in leafs
+
+
+def _accepts_float(annotation: Any) -> bool:
+    from mcred.ambiguous import leaves
+
+    return float in list(leaves(annotation))
+
+
+def _vocabulary(path: KeyPath, value: str, allowed: tuple[str, ...]) -> Edit | None:
+    if value in allowed:
+        return None
+    key = " ".join(value.strip().lower().split())
+    candidate = key if key in allowed else SYNONYMS.get(key)
+    if candidate is None and key.replace(" ", "-") in allowed:
+        candidate = key.replace(" ", "-")
+    if candidate in allowed:
+        return Edit(path, value, candidate, f"`{value}` means `{candidate}` in the format")
+    return None
+
+
+def _country(path: KeyPath, value: str) -> Edit | None:
+    import pycountry
+
+    text = value.strip()
+    if len(text) == 2 and text.isalpha() and text.isupper():
+        return None
+    try:
+        code = str(pycountry.countries.lookup(text).alpha_2)
+    except LookupError:
+        return None
+    return Edit(path, value, code, f"ISO 3166-1 code of `{value}`")
+
+
+def _language(path: KeyPath, value: str) -> Edit | None:
+    import langcodes
+    import pycountry
+
+    text = value.strip()
+    if langcodes.tag_is_valid(text) or (" " in text and len(text) > 40):
+        return None
+    try:
+        language = pycountry.languages.lookup(text)
+    except LookupError:
+        return None
+    tag = getattr(language, "alpha_2", None) or getattr(language, "alpha_3", None)
+    return Edit(path, value, str(tag), f"BCP 47 tag of `{value}`") if tag else None
+
+
+def _currency(path: KeyPath, value: str) -> Edit | None:
+    import pycountry
+
+    text = value.strip()
+    if len(text) == 3 and text.isalpha() and text.isupper():
+        return None
+    lowered = text.lower()
+    if lowered in _UNSAFE_CURRENCY:
+        code = _UNSAFE_CURRENCY[lowered]
+        return Edit(path, value, code, f"`{value}` is most often {code}, but not always",
+                    safe=False)
+    symbol = _CURRENCY_SYMBOLS.get(lowered)
+    if symbol is not None:
+        return Edit(path, value, symbol, f"ISO 4217 code of `{value}`")
+    try:
+        code = str(pycountry.currencies.lookup(text).alpha_3)
+    except LookupError:
+        return None
+    return Edit(path, value, code, f"ISO 4217 code of `{value}`")
+
+
+def _number(path: KeyPath, value: str, name: str, floats: bool) -> Edit | None:
+    match = _NUMBER.match(value)
+    if match is None:
+        return None
+    digits, unit = match.group(1), match.group(2).lower().rstrip(".")
+    family = "hours" if name.startswith("hours_") else name
+    if unit and unit not in _UNITS.get(family, set()):
+        return None
+    if "." in digits and not floats:
+        return None
+    number: int | float = float(digits) if "." in digits else int(digits)
+    return Edit(path, value, number, f"a number written as text: `{value}`")
+
+
+def _derived(root: Any) -> Iterator[Edit]:
+    """Unsafe: the total hours as the sum of its parts, when every part is a number."""
+    workload = root.get("workload") if isinstance(root, dict) else None
+    if not isinstance(workload, dict) or workload.get("hours_total") is not None:
+        return
+    parts = [workload.get(k) for k in _HOUR_PARTS]
+    numbers = [p for p in parts if isinstance(p, int | float) and not isinstance(p, bool)]
+    if len(numbers) == len(parts):
+        total = sum(numbers)
+        after = next((k for k in ("ects",) if k in workload), None)
+        yield Edit(("workload", "hours_total"), _MISSING, total,
+                   "hours_total derived from contact + self-study + assessment hours",
+                   safe=False, after=after)
+
+
+def is_addition(edit: Edit) -> bool:
+    return edit.old is _MISSING

@@ -1,0 +1,221 @@
+"""Rewrite one file through ruamel's round-trip tree, proving on the way that nothing else moved.
+
+The guarantees, in order: the unedited tree must dump back to the original bytes (else the
+file is refused: its layout cannot be preserved); edits change scalars in place; the result
+must reload to data that differs only at the edited paths; every comment line and every
+unedited line must survive; CRLF line ends and a BOM are restored exactly.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import io
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from mcred.findings import KeyPath
+from mcred.fix.fixers import Edit, find_edits, is_addition
+
+
+class FixRefused(Exception):
+    """The file cannot be rewritten safely; the message says why and what to do instead."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The ruamel settings that reproduce a file exactly."""
+
+    mapping: int
+    sequence: int
+    offset: int
+    explicit_start: bool
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A file's old and new bytes and the edits between them."""
+
+    original: bytes
+    result: bytes
+    edits: tuple[Edit, ...]
+
+    @property
+    def changed(self) -> bool:
+        return self.original != self.result
+
+
+def rewrite(original: bytes, unsafe: bool, quote: Mapping[KeyPath, str] | None = None
+            ) -> Rewrite:
+    """The fixed bytes of a design, or :class:`FixRefused`; pure (no file access).
+
+    ``quote``: values to write quoted, as the loader reports them (``Document.quotable``).
+    """
+    bom = original.startswith(codecs.BOM_UTF8)
+    text = original[len(codecs.BOM_UTF8):].decode("utf-8") if bom else original.decode("utf-8")
+    crlf = _line_ends(text)
+    body = text.replace("\r\n", "\n") if crlf else text
+    tree, layout = _reproducible_tree(body)
+    edits = find_edits(tree, unsafe, quote)
+    if not edits:
+        return Rewrite(original, original, ())
+    for edit in edits:
+        _apply(tree, edit)
+    new_body = _dump(tree, layout)
+    _verify(body, new_body, edits)
+    new_text = new_body.replace("\n", "\r\n") if crlf else new_body
+    result = (codecs.BOM_UTF8 if bom else b"") + new_text.encode("utf-8")
+    return Rewrite(original, result, tuple(edits))
+
+
+def _line_ends(text: str) -> bool:
+    """True for CRLF files; mixed or old-Mac line ends are refused."""
+    if "\r" not in text:
+        return False
+    if text.count("\r") == text.count("\r\n") == text.count("\n"):
+        return True
+    raise FixRefused("the file mixes line endings (CRLF and LF); normalise them first")
+
+
+def _yaml(layout: Layout) -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt", pure=True)
+    yaml.preserve_quotes = True
+    yaml.width = 1 << 30
+    yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.offset)
+    yaml.explicit_start = layout.explicit_start
+    return yaml
+
+
+def _layouts(text: str) -> Iterator[Layout]:
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    explicit = any(line.strip() == "---" for line in text.splitlines()[:20]
+                   if line.strip() and not line.lstrip().startswith("#"))
+    tried = set()
+    try:
+        _, indent, offset = load_yaml_guess_indent(text)
+        guessed = [(indent or 2, (indent or 2) + (offset or 0), offset or 0)]
+    except Exception:  # the guess is a heuristic; the candidates below still apply
+        guessed = []
+    for mapping, sequence, offset in [*guessed, (2, 2, 0), (2, 4, 2), (4, 4, 2), (4, 6, 4),
+                                      (4, 4, 0), (3, 3, 0), (3, 5, 2)]:
+        if (mapping, sequence, offset) not in tried:
+            tried.add((mapping, sequence, offset))
+            yield Layout(mapping, sequence, offset, explicit)
+
+
+def _reproducible_tree(text: str) -> tuple[Any, Layout]:
+    """Load ``text`` once; find the first layout that dumps it back byte for byte."""
+    from ruamel.yaml.error import YAMLError
+
+    layouts = list(_layouts(text))
+    try:
+        tree = _yaml(layouts[0]).load(text)
+    except YAMLError as exc:
+        raise FixRefused(f"the YAML does not parse ({str(exc).splitlines()[0]})") from None
+    for layout in layouts:
+        if _dump(tree, layout) == text:
+            return tree, layout
+    raise FixRefused("its layout cannot be reproduced exactly by the YAML writer (unusual "
+                     "indentation, comments or quoting); apply the fixes by hand")
+
+
+def _dump(tree: Any, layout: Layout) -> str:
+    stream = io.StringIO()
+    _yaml(layout).dump(tree, stream)
+    return stream.getvalue()
+
+
+def _apply(tree: Any, edit: Edit) -> None:
+    parent = tree
+    for part in edit.path[:-1]:
+        parent = parent[part]
+    last = edit.path[-1]
+    if is_addition(edit):
+        keys = list(parent.keys())
+        position = keys.index(edit.after) + 1 if edit.after in keys else len(keys)
+        parent.insert(position, last, edit.new)
+        return
+    parent[last] = _same_style(parent[last], edit.new)
+
+
+def _same_style(old: Any, new: Any) -> Any:
+    """Keep the quoting of the value being replaced (ruamel marks it with a str subclass)."""
+    from ruamel.yaml.scalarstring import ScalarString
+
+    if isinstance(new, str) and isinstance(old, ScalarString):
+        return type(old)(new)
+    return new
+
+
+def _verify(before: str, after: str, edits: list[Edit]) -> None:
+    """Reload the result: only the edited paths differ, and no comment or other line moved."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=True)
+    old, new = _plain(yaml.load(before)), _plain(yaml.load(after))
+    for edit in edits:
+        _put(old, edit.path, edit.new)
+    if old != new:
+        raise FixRefused("the rewritten file would differ in more than the fixed values")
+    removed, added = _changed_lines(before, after)
+    additions = sum(1 for e in edits if is_addition(e))
+    if len(added) != len(removed) + additions:
+        raise FixRefused("the rewrite would change the line structure of the file")
+    for line in removed:
+        if line.lstrip().startswith("#") or not any(_same_comment(line, n) for n in added):
+            raise FixRefused("the rewrite would lose or change a comment or an unrelated line")
+
+
+def _same_comment(old: str, new: str) -> bool:
+    """The changed line keeps its indentation, its key and whatever follows the value."""
+    prefix = len(_common_prefix(old, new))
+    suffix = len(_common_prefix(old[::-1], new[::-1]))
+    changed = old[prefix: max(prefix, len(old) - suffix)]
+    return "#" not in changed and old[:len(old) - len(old.lstrip())] == new[
+        :len(new) - len(new.lstrip())]
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return a[:n]
+
+
+def _changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    old, new = before.splitlines(), after.splitlines()
+    removed: list[str] = []
+    added: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False
+                                                       ).get_opcodes():
+        if tag != "equal":
+            removed.extend(old[i1:i2])
+            added.extend(new[j1:j2])
+    return removed, added
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _put(data: Any, path: KeyPath, value: Any) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def unified_diff(name: str, rewrite_: Rewrite) -> str:
+    """The change as a unified diff, for --diff."""
+    old = rewrite_.original.decode("utf-8", "replace").splitlines(keepends=True)
+    new = rewrite_.result.decode("utf-8", "replace").splitlines(keepends=True)
+    return "".join(difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"))

@@ -1,0 +1,1 @@
+"""``mcred init``: start a new design, guided by the planning steps or as a TODO skeleton."""

@@ -1,0 +1,1 @@
+"""Learner-facing renderings of designs: an HTML credential supplement and a catalogue."""

@@ -1,0 +1,41 @@
+"""MC707 unstated-prerequisites."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mcred.findings import Issue, Severity
+from mcred.model import Design
+from mcred.registry import NoOptions, RuleContext, rule
+
+
+@rule("MC707", "unstated-prerequisites", Severity.INFO,
+      fix="Add `prerequisites` (write `none` when there are none).",
+      source="Council Recommendation 2022/C 243/02, Annex I (optional: prerequisites "
+             "needed to enrol)")
+def unstated_prerequisites(design: Design, ctx: RuleContext[NoOptions]) -> Iterator[Issue]:
+    """The design does not state its prerequisites, not even `none`.
+
+    Why is this bad?
+    Prerequisites needed to enrol are an Annex I optional element. Learners deciding
+    whether to enrol cannot tell "no prerequisites" from "we forgot"; writing `none` makes
+    an open offer visible as such.
+
+    Example
+    ```yaml
+    title: Data Literacy for Everyone
+    ```
+
+    Use instead
+    ```yaml
+    title: Data Literacy for Everyone
+    prerequisites: none
+    ```
+    """
+    p = design.prerequisites
+    if isinstance(p, str):
+        stated = bool(p.strip())
+    else:
+        stated = p is not None and bool((p.description or "").strip() or p.requires)
+    if not stated:
+        yield ctx.issue(("prerequisites",), "the design does not state its prerequisites")
