@@ -19,6 +19,7 @@ import json
 import os
 import sys
 import tempfile
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -181,34 +182,44 @@ class LightDocument(Document):
 
 
 class LightResult(FileResult):
-    """A :class:`FileResult` whose design is validated from JSON only when someone asks."""
+    """A :class:`FileResult` that keeps its design as JSON, validated when someone asks.
+
+    The validated design is held only weakly: while the cross-file rules hold it, every
+    access returns that object; once they let go, memory goes back (2,000 validated
+    designs are ~40 MB) and a later access validates the JSON again.
+    """
 
     def __init__(self, path: str, findings: list[Finding], design: Design | None,
                  document: Document | None, *, design_json: str | None = None,
                  design_source: Callable[[], str | None] | None = None,
                  key: str | None = None) -> None:
         self._design: Design | None = design
-        self._design_json = design_json if design is None else None
-        self._design_source = design_source if design is None else None
+        self._design_ref: weakref.ref[Design] | None = None
+        self._design_json = design_json
+        self._design_source = design_source
         self.key = key
         super().__init__(path, findings, design, document)
 
     @property
     def design(self) -> Design | None:
+        if self._design is not None:
+            return self._design
+        held = self._design_ref() if self._design_ref is not None else None
+        if held is not None:
+            return held
         if self._design_source is not None:
             self._design_json, self._design_source = self._design_source(), None
-        if self._design is None and self._design_json is not None:
-            from mcred.model import Design
+        if self._design_json is None:
+            return None
+        from mcred.model import Design
 
-            self._design = Design.model_validate_json(self._design_json)
-            self._design_json = None
-        return self._design
+        design = Design.model_validate_json(self._design_json)
+        self._design_ref = weakref.ref(design)
+        return design
 
     @design.setter
     def design(self, value: Design | None) -> None:
         self._design = value
-        if value is not None:
-            self._design_json = self._design_source = None
 
     @classmethod
     def from_entry(cls, name: str, text: str, entry: Entry, key: str | None) -> LightResult:

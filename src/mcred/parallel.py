@@ -120,10 +120,10 @@ def _lint_all(jobs: Sequence[Job], settings: LintSettings, store: Cache | None,
         for i in todo:
             source, key = jobs[i].source, keys[i]
             result = _lint_one(jobs[i], settings)
-            entry = Entry.of(result) if store is not None and key is not None else None
+            entry = Entry.of(result)
             if store is not None and key is not None and entry is not None:
                 store.put(key, entry)
-            results[i] = _light(result, source.text, key if entry is not None else None)
+            results[i] = _light(result, source.text, entry, key if entry is not None else None)
     return [r for r in results if r is not None]
 
 
@@ -149,11 +149,18 @@ def _identity(rules: RuleSettings) -> tuple[object, ...]:
     return tuple(key)
 
 
-def _light(result: FileResult, text: str, key: str | None) -> LightResult:
-    """Keep findings and design; drop the position index (rebuilt if ever needed)."""
-    data = result.document.data if result.document is not None else None
-    return LightResult(result.path, result.findings, result.design,
-                       LightDocument(result.path, text, data), key=key)
+def _light(result: FileResult, text: str, entry: Entry | None,
+           key: str | None) -> LightResult:
+    """Keep findings, design and data as JSON; drop the position index (rebuilt if needed)."""
+    if entry is None:
+        entry = Entry.of(result)
+    if entry is None:  # findings with extra data: keep the objects themselves
+        data = result.document.data if result.document is not None else None
+        return LightResult(result.path, result.findings, result.design,
+                           LightDocument(result.path, text, data), key=key)
+    return LightResult(result.path, result.findings, None,
+                       LightDocument(result.path, text, data_json=entry.data_json),
+                       design_json=entry.design_json, key=key)
 
 
 def _lint_one(job: Job, settings: LintSettings) -> FileResult:
