@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from mcred.reporters.base import ReportOptions
     from mcred.runner import RunResult
     from mcred.settings import LintSettings
-    from mcred.sources import read_path
+    from mcred.sources import ReadPolicy, read_path
     from mcred.validate import validate
 
     minimal = {"mcred": 1}
@@ -91,13 +91,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     startup = time.perf_counter() - start
 
     settings = LintSettings()
+    policy = ReadPolicy(settings.max_file_size, None, False)
     result = RunResult()
     per_rule: dict[str, float] = defaultdict(float)
     paths = sorted(corpus.rglob("*.yaml"))
     for path in paths:
-        source = clock.time("read + decode", read_path, path, str(path), settings.max_file_size)
+        source = clock.time("read + decode", read_path, path, str(path), policy)
         node = clock.time("parse (compose nodes)", parse_only, source.text)
-        clock.time("tree build (data + positions)", build_tree, TreeBuilder(Limits()), node)
+        clock.time("tree build (data + positions)", build_tree,
+                   TreeBuilder(Limits(), None, source.text), node)
         doc = load_text(source.text, source.name)
         issues = list(doc.issues)
         design = None
@@ -147,14 +149,15 @@ def time_rules(spent: dict[str, float], design: Any, rules: Any, path: str) -> N
 
 def parse_only(text: str) -> Any:
     """The YAML composition the loader does: the libyaml fast path, else ruamel."""
+    from ruamel.yaml import YAML
+
     from mcred.fastyaml import try_compose
-    from mcred.loader import _yaml
 
     handled, node = try_compose(text)
     if handled:
         return node
     try:
-        return _yaml().compose(text)
+        return YAML(typ="rt", pure=True).compose(text)
     except Exception:  # broken files in the corpus: their cost still counts
         return None
 
