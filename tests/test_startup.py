@@ -20,7 +20,7 @@ OPTIONAL = (
 )
 
 
-def _modules_after(*argv: str) -> list[str]:
+def _modules_after(*argv: str, env: dict[str, str] | None = None) -> list[str]:
     """Run ``mcred argv`` in a fresh interpreter; the modules it imported."""
     script = (
         "import json, sys\n"
@@ -31,7 +31,7 @@ def _modules_after(*argv: str) -> list[str]:
         "print('\\nMODULES=' + json.dumps(sorted(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         timeout=120, env={"NO_COLOR": "1", "PATH": ""})
+                         timeout=120, env={"NO_COLOR": "1", "PATH": "", **(env or {})})
     line = next(x for x in out.stdout.splitlines() if x.startswith("MODULES="))
     return list(json.loads(line.removeprefix("MODULES=")))
 
@@ -73,3 +73,46 @@ def test_model_builds_on_first_use_not_at_import():
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          timeout=60, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_a_fully_cached_run_imports_no_model_pydantic_or_rules(tmp_path):
+    """A cache hit needs findings only: no pydantic, no model, no rule module, no catalogue
+    pass (the rule set comes from the generated index, mcred.rules.index)."""
+    env = {"MCRED_CACHE_DIR": str(tmp_path / "cache")}
+    target = str(EXAMPLES)
+    first = _modules_after("lint", "--color", "never", target, env=env)
+    assert "mcred.model" in first and "mcred.registry" in first  # the first run checked
+    modules = _modules_after("lint", "--color", "never", target, env=env)
+    assert "mcred.runner" in modules and "mcred.cache" in modules
+    for prefix in ("pydantic", "mcred.model", "mcred.registry", "mcred.validate",
+                   "mcred.catalogue.check", "mcred.catalogue.model", "mcred.config.model",
+                   "ruamel", "yaml"):
+        assert not _loaded(modules, prefix), f"a fully cached run imports {prefix}"
+    rules = [m for m in modules if m.startswith("mcred.rules.") and m != "mcred.rules.index"]
+    assert not rules, f"a fully cached run imports rule modules: {rules[:3]}"
+
+
+def test_a_pyproject_without_mcred_table_needs_no_config_model(tmp_path):
+    """Config lookup reads pyproject.toml, but validates (pydantic) only an mcred table."""
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    script = ("import sys\nfrom pathlib import Path\n"
+              "from mcred.config.options import CliOptions\n"
+              "from mcred.config.resolve import Resolver\n"
+              f"Resolver(CliOptions(), Path({str(tmp_path)!r})).lint_settings()\n"
+              "print(sorted(sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=60, check=True, cwd=tmp_path)
+    for name in ("pydantic", "mcred.config.model", "mcred.registry"):
+        assert f"'{name}'" not in out.stdout, f"resolving no config imports {name}"
+
+
+def test_the_rule_index_lists_exactly_the_registered_rules():
+    """The generated index (perf: no package walk, no imports to know the rule set)."""
+    from mcred.registry import load_all, rule_modules
+    from mcred.rules.index import RULES
+
+    rules = load_all(walk=True)
+    assert sorted(code for code, *_ in RULES) == sorted(rules)
+    assert sorted(module for *_, module in RULES) == rule_modules()
+    assert all(rules[code].name == name and rules[code].scope == scope
+               for code, name, scope, _ in RULES)

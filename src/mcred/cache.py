@@ -33,7 +33,7 @@ from mcred.loader import Document, load_text
 from mcred.positions import PositionIndex
 
 if TYPE_CHECKING:
-    from mcred.catalogue.check import CatalogueOutcome
+    from mcred.catalogue.outcome import CatalogueOutcome
     from mcred.findings import Issue
     from mcred.model import Design
     from mcred.sources import Source
@@ -317,7 +317,7 @@ def run_key(keys: list[str]) -> str:
 def cached_catalogue(store: Cache | None, key: str | None,
                      compute: Callable[[], CatalogueOutcome]) -> CatalogueOutcome:
     """The cross-file outcome from the cache when this exact run was checked before."""
-    from mcred.catalogue.check import CatalogueOutcome
+    from mcred.catalogue.outcome import CatalogueOutcome
 
     if store is not None and key is not None:
         stored = store.get_json(key)

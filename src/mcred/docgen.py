@@ -1,4 +1,4 @@
-"""Generates docs/rules.md and docs/format.md from the registry and the model.
+"""Generates docs/rules.md, docs/format.md and the rule index from the registry and model.
 
 Run ``python -m mcred.docgen`` after changing a rule or the format; a test fails when the
 committed files differ from what this produces.
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mcred.registry import Rule, all_rules
+from mcred.registry import Rule, all_rules, index_text
 
 AREAS = {
     "MC0": "File and format", "MC1": "Identity and issuer", "MC2": "Learning outcomes",
@@ -108,6 +108,7 @@ def schema_text() -> str:
 
 
 GENERATED = {
+    "src/mcred/rules/index.py": index_text,
     "docs/rules.md": rules_markdown,
     "docs/format.md": format_markdown,
     "schemas/mcred-design.schema.json": schema_text,

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING
 
 from mcred.findings import Finding, Issue, KeyPath
 from mcred.loader import Document
-from mcred.model import Design
 from mcred.positions import Span
-from mcred.registry import Rule, RuleContext, all_rules, load_all
 from mcred.settings import RuleSettings
+
+if TYPE_CHECKING:  # perf: a cache hit needs neither pydantic, the model nor the rules
+    from pydantic import BaseModel
+
+    from mcred.model import Design
+    from mcred.registry import Rule
 
 
 @dataclass
@@ -27,6 +30,8 @@ class FileResult:
 
 def check_design(design: Design, settings: RuleSettings, path: str = "") -> list[Issue]:
     """Issues from every enabled design-scope rule, code-stamped."""
+    from mcred.registry import RuleContext, all_rules
+
     issues: list[Issue] = []
     for entry in all_rules():
         if entry.scope != "design" or not settings.is_enabled(entry.code):
@@ -75,6 +80,8 @@ def apply_suppressions(doc: Document, findings: list[Finding],
 
 def to_findings(doc: Document, issues: Iterable[Issue], settings: RuleSettings) -> list[Finding]:
     """Attach rule metadata, effective severity and position; drop disabled codes."""
+    from mcred.registry import load_all
+
     rules = load_all()
     findings = []
     for issue in issues:

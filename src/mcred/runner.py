@@ -17,7 +17,7 @@ from mcred.settings import LintSettings, RuleSettings
 from mcred.sources import FileTooLarge, ReadPolicy, Source, SourceError, decode, read_path
 
 if TYPE_CHECKING:
-    from mcred.catalogue.check import CatalogueOutcome
+    from mcred.catalogue.outcome import CatalogueOutcome
 
 
 @dataclass
@@ -110,17 +110,23 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
     # perf: cached results, then the rest serially or in worker processes (mcred.parallel).
     result.files.extend(lint_jobs(jobs, settings))
     # Cross-file rules (MC9xx): the run's designs as one catalogue.
-    from mcred.catalogue.check import check_catalogue
-
     walked = any(p.is_dir() for p in paths)
-    outcome = _catalogue(result, settings, walked, lambda: check_catalogue(
-        result.files, settings, walked=walked, unread=result.read_errors))
+    outcome = _catalogue(result, settings, walked, lambda: _check_catalogue(
+        result, settings, walked))
     result.notes.extend(outcome.notes)
     for file in result.files:
         if file.path in outcome.findings:
             extra = _per_file(file, outcome.findings[file.path], per_file.get(file.path))
             file.findings = sorted(file.findings + extra, key=Finding.sort_key)
     return result
+
+
+def _check_catalogue(result: RunResult, settings: LintSettings,
+                     walked: bool) -> CatalogueOutcome:
+    """perf: imported only on a catalogue cache miss (it needs the rules and the model)."""
+    from mcred.catalogue.check import check_catalogue
+
+    return check_catalogue(result.files, settings, walked=walked, unread=result.read_errors)
 
 
 def _catalogue(result: RunResult, settings: LintSettings, walked: bool,

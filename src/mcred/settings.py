@@ -5,14 +5,16 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path, PurePath
-from typing import Any
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from mcred.findings import Severity
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,8 @@ def _canonical(value: Any) -> Any:
         return {"__type__": type(value).__qualname__,
                 **{f.name: _canonical(getattr(value, f.name)) for f in fields(value)
                    if f.metadata.get("fingerprint", True)}}
-    if isinstance(value, BaseModel):
+    pydantic = sys.modules.get("pydantic")  # perf: no model can exist before pydantic
+    if pydantic is not None and isinstance(value, pydantic.BaseModel):
         return {"__type__": type(value).__qualname__, **value.model_dump(mode="json")}
     if isinstance(value, Mapping):
         return {str(k): _canonical(v) for k, v in value.items()}

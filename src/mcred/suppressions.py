@@ -96,12 +96,11 @@ def _suppression(number: int, start: int, end: int, match: re.Match[str],
 def apply(text: str, findings: list[Finding],
           settings: RuleSettings) -> tuple[list[Finding], list[Issue]]:
     """Drop suppressed findings; return the rest and the MC013/MC014 issues to report."""
-    from mcred.config.resolve import code_names
-    from mcred.registry import load_all
+    from mcred.config.resolve import code_names, rule_refs
 
     if _ANY.search(text) is None:
         return findings, []  # the common case: no suppression comment at all
-    rules = load_all()
+    rules = rule_refs()
     suppressions = parse(text.splitlines(), code_names(rules))
     if not suppressions:
         return findings, []
@@ -115,12 +114,11 @@ def apply(text: str, findings: list[Finding],
 
 def silence(text: str, findings: list[Finding]) -> list[Finding]:
     """Only drop suppressed findings: for cross-file findings, added after the file pass."""
-    from mcred.config.resolve import code_names
-    from mcred.registry import load_all
+    from mcred.config.resolve import code_names, rule_refs
 
     if not findings or _ANY.search(text) is None:
         return findings
-    suppressions = parse(text.splitlines(), code_names(load_all()))
+    suppressions = parse(text.splitlines(), code_names(rule_refs()))
     return [f for f in findings if not _silenced(f, suppressions)]
 
 

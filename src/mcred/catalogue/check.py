@@ -7,10 +7,11 @@ that names single files checks them against the configured catalogue root, or sk
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from mcred.catalogue.model import Catalogue, CatalogueIssue, Entry, design_id
+from mcred.catalogue.outcome import CatalogueOutcome
 from mcred.engine import FileResult, to_findings
 from mcred.findings import Finding, Issue
 from mcred.registry import RuleContext, all_rules
@@ -21,12 +22,7 @@ SKIP_SINGLE = ("cross-file rules (MC9xx) skipped: only single files were named; 
                "directory, or configure `catalogue`, to check references between designs")
 
 
-@dataclass
-class CatalogueOutcome:
-    """Findings keyed by the display path of the file they belong to, and verbose notes."""
-
-    findings: dict[str, list[Finding]] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+__all__ = ["CatalogueOutcome", "check_catalogue"]
 
 
 def check_catalogue(files: list[FileResult], settings: LintSettings, *, walked: bool,

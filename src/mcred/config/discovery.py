@@ -110,10 +110,6 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
 
 def load_config(path: Path, *, explicit: bool = False) -> ConfigFile | None:
     """Parse and validate ``path``; a pyproject.toml without [tool.mcred] gives ``None``."""
-    from pydantic import ValidationError
-
-    from mcred.config.model import ConfigModel
-
     path = path.resolve()
     text, data = _read(path)
     table = _table(path, data)
@@ -123,6 +119,10 @@ def load_config(path: Path, *, explicit: bool = False) -> ConfigFile | None:
 
             raise ConfigError("no [tool.mcred] table in this file", display_name(path))
         return None
+    # perf: pydantic and the config model only when there is a config to validate
+    from pydantic import ValidationError
+
+    from mcred.config.model import ConfigModel
     try:
         model = ConfigModel.model_validate(table)
     except ValidationError as exc:

@@ -7,12 +7,11 @@ value remembers where it came from, so `mcred config` can say why a rule is on o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, Protocol
 
 from mcred.config.discovery import ConfigFile, Finder, load_config
 from mcred.config.errors import ConfigError
@@ -20,11 +19,11 @@ from mcred.config.options import CliOptions
 from mcred.config.profiles import get_profile, unknown_profile_message
 from mcred.config.selection import Layer, Selection, Selector, UnknownSelector, parse_selector
 from mcred.findings import Severity
-from mcred.registry import Rule, load_all
 from mcred.settings import LintSettings, RuleSettings
 
 if TYPE_CHECKING:
     import pathspec
+    from pydantic import BaseModel
 
     from mcred.config.model import Selection as SelectionModel
 
@@ -53,7 +52,44 @@ class Effective:
         )
 
 
-def code_names(rules: dict[str, Rule]) -> dict[str, str]:
+class Named(Protocol):
+    """What selectors need of a rule: a registered ``Rule`` or an index ``RuleRef``."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class RuleRef:
+    """A rule as the generated index knows it: enough to select it without importing it.
+
+    perf: a run whose files all hit the cache never imports a rule module (or pydantic);
+    only options (config `[rules]`, profiles) load the real rule, on first use.
+    """
+
+    code: str
+    name: str
+    scope: str
+
+    @property
+    def options(self) -> type[BaseModel]:
+        from mcred.registry import load_all
+
+        return load_all()[self.code].options
+
+
+@cache
+def rule_refs() -> dict[str, RuleRef]:
+    """Every rule of this build, from ``mcred.rules.index`` (see ``mcred.docgen``)."""
+    from mcred.rules.index import RULES
+
+    return {code: RuleRef(code, name, scope) for code, name, scope, _ in RULES}
+
+
+def code_names(rules: Mapping[str, Named]) -> dict[str, str]:
     """Every code and every name → its code: what selectors and suppressions accept."""
     names = {code: code for code in rules}
     names.update({r.name: r.code for r in rules.values()})
@@ -63,7 +99,7 @@ def code_names(rules: dict[str, Rule]) -> dict[str, str]:
 class _Builder:
     """Applies the layers for one file, validating each against the registry."""
 
-    def __init__(self, rules: dict[str, Rule]) -> None:
+    def __init__(self, rules: dict[str, RuleRef]) -> None:
         self.rules = rules
         self.names = code_names(rules)
         self.selection = Selection(set(rules))
@@ -157,6 +193,8 @@ class _Builder:
         return code
 
     def _check_options(self, code: str, config: ConfigFile, loc: Loc) -> None:
+        from pydantic import ValidationError
+
         entry = self.rules[code]
         values = {k: v for k, (v, _) in self.result.options.get(code, {}).items()}
         try:
@@ -183,7 +221,7 @@ class Resolver:
             raise ConfigError(f"--profile: {unknown_profile_message(cli.profile)}")
         self.cli = cli
         self.cwd = (cwd or Path.cwd()).resolve()
-        self.rules = load_all()
+        self.rules = rule_refs()
         self._finder = Finder()
         self._explicit = load_config(cli.config, explicit=True) if cli.config else None
         self._checked: set[Path] = set()
