@@ -91,12 +91,13 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
     jobs: list[Job] = []
     paths = list(paths)
     walk = WalkOptions(settings.include, settings.exclude, settings.gitignore)
+    real_dirs: dict[str, str] = {}  # perf: each directory's real path, resolved once
     for argument in paths:
         for path, explicit in discover([argument], walk, result.read_errors.append):
             is_stdin = path.as_posix() == STDIN
             name = (stdin_filename or STDIN_NAME) if is_stdin else display_name(path)
             root = None if explicit else argument  # a walked file must stay inside its walk
-            source = _read(path, name, root, is_stdin, settings, result)
+            source = _read(path, name, root, is_stdin, settings, result, real_dirs)
             if source is None:
                 continue
             if ((require_marker or not explicit) and not source.issues
@@ -152,12 +153,12 @@ def _per_file(file: FileResult, found: list[Finding],
 
 
 def _read(path: Path, name: str, root: Path | None, is_stdin: bool, settings: LintSettings,
-          result: RunResult) -> Source | None:
+          result: RunResult, real_dirs: dict[str, str] | None = None) -> Source | None:
     """The file's source, or ``None`` after recording why it was skipped or unreadable."""
     try:
         if is_stdin:
             return read_stdin(name, settings.max_file_size)
-        policy = ReadPolicy(settings.max_file_size, root, settings.follow_symlinks)
+        policy = ReadPolicy(settings.max_file_size, root, settings.follow_symlinks, real_dirs)
         return read_path(path, name, policy)
     except FileTooLarge as exc:
         if root is None or has_marker(exc.head.decode("utf-8", "replace")):

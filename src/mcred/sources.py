@@ -14,15 +14,13 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from mcred.findings import Issue
 
 _UTF32 = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-# YAML 1.2 printable set: tab, LF, CR, x20-x7E, x85, xA0-xD7FF, xE000-xFFFD, astral planes.
-_NOT_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BOM = re.compile("\ufeff")
 _MAX_REPORTED = 10
 _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -63,6 +61,10 @@ class ReadPolicy:
     max_size: int = 512 * 1024
     root: Path | None = None
     follow_symlinks: bool = False
+    # perf: real paths of directories already resolved in this run (one run shares one
+    # dict); a file that is not itself a symlink resolves as its directory's real path
+    # plus its name, so a walk does one lstat per file instead of one per path component.
+    real_dirs: dict[str, str] | None = field(default=None, compare=False, hash=False)
 
 
 def default_root(path: Path) -> Path:
@@ -96,7 +98,7 @@ def _checked_target(path: Path, display: str, policy: ReadPolicy) -> Path:
         raise SourceError(f"{display}: cannot read the file ({_reason(exc)})") from None
     link = stat.S_ISLNK(info.st_mode)
     try:
-        target = Path(os.path.realpath(path, strict=True))
+        target = Path(_realpath(path, link, policy.real_dirs))
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise SourceError(f"{display}: the symlink loops back on itself") from None
@@ -110,6 +112,17 @@ def _checked_target(path: Path, display: str, policy: ReadPolicy) -> Path:
         raise SourceError(f"{display}: {what} outside the linted directory; mcred does not "
                           "follow it (pass --follow-symlinks to allow it)")
     return target
+
+
+def _realpath(path: Path, link: bool, real_dirs: dict[str, str] | None) -> str:
+    """``os.path.realpath(path, strict=True)``, reusing the real path of its directory."""
+    if link or real_dirs is None:
+        return os.path.realpath(path, strict=True)
+    directory, name = os.path.split(os.path.abspath(path))
+    real = real_dirs.get(directory)
+    if real is None:
+        real = real_dirs[directory] = os.path.realpath(directory, strict=True)
+    return os.path.join(real, name)
 
 
 def _read_bounded(path: Path, display: str, max_size: int) -> bytes:
@@ -208,11 +221,19 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return before.count(b"\n") + 1, column
 
 
+@cache
+def _not_printable() -> re.Pattern[str]:
+    """perf: compiled on first use (a cached run never decodes text for YAML)."""
+    # YAML 1.2 printable set: tab, LF, CR, x20-x7E, x85, xA0-xD7FF, xE000-xFFFD, astral planes.
+    return re.compile(
+        "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def character_issues(text: str) -> list[Issue]:
     """Characters YAML forbids, and byte-order marks that are not at the start."""
     issues: list[Issue] = []
     start = 1 if text.startswith("\ufeff") else 0
-    bad = list(_NOT_PRINTABLE.finditer(text, start))
+    bad = list(_not_printable().finditer(text, start))
     boms = list(_BOM.finditer(text, start))
     for match in sorted(bad + boms, key=lambda m: m.start())[:_MAX_REPORTED]:
         char = match.group()

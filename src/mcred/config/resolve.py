@@ -42,14 +42,18 @@ class Effective:
     options: dict[str, dict[str, tuple[Any, str]]] = field(default_factory=dict)
     models: dict[str, BaseModel] = field(default_factory=dict)
     inactive: list[str] = field(default_factory=list)
+    _settings: RuleSettings | None = field(default=None, repr=False, compare=False)
 
     def rule_settings(self) -> RuleSettings:
-        return RuleSettings(
-            enabled=self.enabled,
-            severities={code: sev for code, (sev, _) in self.severities.items()},
-            options=dict(self.models),
-            profile=self.profile[0] if self.profile else None,
-        )
+        """perf: built once per distinct configuration, not once per file."""
+        if self._settings is None:
+            self._settings = RuleSettings(
+                enabled=self.enabled,
+                severities={code: sev for code, (sev, _) in self.severities.items()},
+                options=dict(self.models),
+                profile=self.profile[0] if self.profile else None,
+            )
+        return self._settings
 
 
 class Named(Protocol):
