@@ -116,3 +116,20 @@ def test_the_rule_index_lists_exactly_the_registered_rules():
     assert sorted(module for *_, module in RULES) == rule_modules()
     assert all(rules[code].name == name and rules[code].scope == scope
                for code, name, scope, _ in RULES)
+
+
+def test_the_fast_json_writer_matches_the_standard_library_byte_for_byte():
+    """perf: the JSON report writes flat findings with the C encoder; same bytes as before."""
+    from pathlib import Path
+
+    from mcred.reporters.json import dumps, report_dict
+    from mcred.runner import lint_paths
+    from mcred.settings import LintSettings
+
+    result = lint_paths([Path(EXAMPLES)], LintSettings())
+    report = report_dict(result)
+    assert report["findings"], "the examples have findings to write"
+    report["summary"]["read_errors"] = ['odd "findings": [] text\n\u00e9']
+    assert dumps(report) == json.dumps(report, indent=2, ensure_ascii=True)
+    nested = {**report, "findings": [{**report["findings"][0], "extra": [1, {"a": None}]}]}
+    assert dumps(nested) == json.dumps(nested, indent=2, ensure_ascii=True)

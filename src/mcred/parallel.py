@@ -63,12 +63,16 @@ def lint_jobs(jobs: Sequence[Job], settings: LintSettings) -> list[FileResult]:
 def _keys(jobs: Sequence[Job], settings: LintSettings) -> list[str]:
     """Each file's key: its source and the fingerprint of its effective settings."""
     fingerprints: dict[tuple[object, ...], str] = {}
+    by_object: dict[int, str] = {}  # perf: the resolver hands out one object per config
     keys = []
     for job in jobs:
-        identity = _identity(job.rules)
-        fp = fingerprints.get(identity)
+        fp = by_object.get(id(job.rules))
         if fp is None:
-            fp = fingerprints[identity] = replace(settings, rules=job.rules).fingerprint()
+            identity = _identity(job.rules)
+            fp = fingerprints.get(identity)
+            if fp is None:
+                fp = fingerprints[identity] = replace(settings, rules=job.rules).fingerprint()
+            by_object[id(job.rules)] = fp
         keys.append(file_key(job.source, fp))
     return keys
 

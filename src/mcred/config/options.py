@@ -106,7 +106,7 @@ class Run:
         from mcred.runner import lint_paths
 
         try:
-            return lint_paths(paths, self.settings, rules_for=self.resolver.rules_for,
+            return lint_paths(paths, self.settings, rules_for=self.resolver.rules_for_file,
                               **options)
         except ConfigError as exc:
             fail(str(exc))

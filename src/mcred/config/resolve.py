@@ -230,6 +230,7 @@ class Resolver:
         self._explicit = load_config(cli.config, explicit=True) if cli.config else None
         self._checked: set[Path] = set()
         self._cache: dict[tuple[object, ...], Effective] = {}
+        self._by_dir: dict[Path, RuleSettings] = {}
         _Builder(self.rules).cli_layer(cli)  # unknown codes on the command line fail now
 
     def config_for(self, path: Path) -> ConfigFile | None:
@@ -258,6 +259,19 @@ class Resolver:
 
     def rules_for(self, path: Path) -> RuleSettings:
         return self.effective(path).rule_settings()
+
+    def rules_for_file(self, path: Path) -> RuleSettings:
+        """``rules_for`` of a file (not a directory), memoised per directory when no
+        override or per-file ignore can tell files of one directory apart (perf)."""
+        directory = path.parent
+        known = self._by_dir.get(directory)
+        if known is not None:
+            return known
+        settings = self.rules_for(path)
+        config = self.config_for(path)
+        if config is None or not (config.model.overrides or config.model.per_file_ignores):
+            self._by_dir[directory] = settings
+        return settings
 
     def lint_settings(self) -> LintSettings:
         project = self.project()
