@@ -133,3 +133,23 @@ def test_the_fast_json_writer_matches_the_standard_library_byte_for_byte():
     assert dumps(report) == json.dumps(report, indent=2, ensure_ascii=True)
     nested = {**report, "findings": [{**report["findings"][0], "extra": [1, {"a": None}]}]}
     assert dumps(nested) == json.dumps(nested, indent=2, ensure_ascii=True)
+
+
+def test_an_uncached_run_needs_no_hashing_and_no_plugin_scan():
+    """perf: fingerprints (hashlib) only for the cache; pydantic's plugin scan is off."""
+    design = str(EXAMPLES / "online-data-literacy.yaml")
+    script = (
+        "import os, sys\n"
+        f"sys.argv = ['mcred', 'lint', '--no-cache', {design!r}]\n"
+        "from mcred.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('\\nSCAN=' + os.environ.get('PYDANTIC_DISABLE_PLUGINS', ''))\n"
+        "print('HASHLIB=' + str('hashlib' in sys.modules) + str('mcred.runner' in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=120, env={"NO_COLOR": "1", "PATH": ""}).stdout
+    assert "SCAN=__all__" in out
+    assert "HASHLIB=FalseTrue" in out  # it linted, without hashing anything
+    from mcred import registry
+
+    assert "sections" not in vars(registry.lookup("MC303") or object())  # parsed lazily

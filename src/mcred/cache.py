@@ -14,7 +14,6 @@ unreadable entry is a miss; a cache that cannot be written is silently not used.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -33,6 +32,8 @@ from mcred.loader import Document, load_text
 from mcred.positions import PositionIndex
 
 if TYPE_CHECKING:
+    import hashlib
+
     from mcred.catalogue.outcome import CatalogueOutcome
     from mcred.findings import Issue
     from mcred.model import Design
@@ -45,6 +46,13 @@ CATALOGUE = "catalogue"  # the folder (and key prefix) of cross-file outcomes
 RUNS = "runs"  # the folder (and key prefix) of whole-run findings packs
 
 
+def _sha256(data: bytes) -> hashlib._Hash:
+    """perf: hashlib (OpenSSL) is imported only by runs that use the cache."""
+    import hashlib
+
+    return hashlib.sha256(data)
+
+
 def cache_dir() -> Path:
     """``$MCRED_CACHE_DIR``, else ``.mcred_cache/`` in the working directory."""
     return Path(os.environ.get(ENV_DIR) or Path.cwd() / DEFAULT_DIR)
@@ -54,7 +62,7 @@ def cache_dir() -> Path:
 def code_fingerprint() -> str:
     """What mcred's findings depend on besides input and settings: its own code."""
     package = Path(__file__).resolve().parent
-    digest = hashlib.sha256(f"{FORMAT}:{__version__}:{sys.version_info[:2]}".encode())
+    digest = _sha256(f"{FORMAT}:{__version__}:{sys.version_info[:2]}".encode())
     for root, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
@@ -68,7 +76,7 @@ def code_fingerprint() -> str:
 def file_key(source: Source, settings_fingerprint: str) -> str:
     """Everything one file's findings depend on: mcred, the file's settings, its source."""
     head = f"{code_fingerprint()}\0{settings_fingerprint}\0{source.name}\0{source.bom}\0"
-    digest = hashlib.sha256(head.encode("utf-8", "surrogatepass"))
+    digest = _sha256(head.encode("utf-8", "surrogatepass"))
     if source.issues:  # undecodable files: their findings come from the reader
         digest.update(repr(source.issues).encode())
     digest.update(source.text.encode("utf-8", "surrogatepass"))
@@ -303,12 +311,12 @@ def catalogue_key(files: list[FileResult], settings_fingerprint: str, walked: bo
         return None
     payload = json.dumps([code_fingerprint(), settings_fingerprint, walked, unread,
                           [[f.path, k] for f, k in zip(files, keys, strict=True)]])
-    return f"{CATALOGUE}:{hashlib.sha256(payload.encode()).hexdigest()}"
+    return f"{CATALOGUE}:{_sha256(payload.encode()).hexdigest()}"
 
 
 def run_key(keys: list[str]) -> str:
     """Key of a whole run's per-file findings: one read instead of one per file when warm."""
-    digest = hashlib.sha256(code_fingerprint().encode())
+    digest = _sha256(code_fingerprint().encode())
     for key in keys:
         digest.update(key.encode())
     return f"{RUNS}:{digest.hexdigest()}"

@@ -10,7 +10,8 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel
@@ -60,7 +61,11 @@ class Rule:
     options: type[BaseModel] = NoOptions
     scope: Scope = "design"
     doc: str = ""
-    sections: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def sections(self) -> dict[str, str]:
+        """The docstring's headed sections; perf: parsed only when docs are shown."""
+        return parse_sections(self.doc)
 
     @property
     def summary(self) -> str:
@@ -80,8 +85,7 @@ def rule(code: str, name: str, severity: Severity, *, fix: str, source: str,
 
     def register(check: Check) -> Check:
         doc = (check.__doc__ or "").strip()
-        entry = Rule(code, name, severity, fix, source, check, options, scope, doc,
-                     parse_sections(doc))
+        entry = Rule(code, name, severity, fix, source, check, options, scope, doc)
         for other in _RULES.values():
             if other.code == code or other.name == name:
                 raise RuntimeError(f"rule {code} {name} registered twice")

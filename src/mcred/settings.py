@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
-import json
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -69,6 +67,9 @@ def fingerprint(settings: object) -> str:
     Derived from the fields themselves, so a field added later is covered automatically;
     fields marked ``metadata={"fingerprint": False}`` are left out.
     """
+    import hashlib  # perf: only runs that use the cache need fingerprints
+    import json
+
     text = json.dumps(_canonical(settings), sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 
