@@ -260,7 +260,8 @@ def test_permission_denied_is_reported_and_the_run_goes_on():
         (base / "locked.yaml").chmod(0)
         (base / "open.yaml").write_text(DESIGN, encoding="utf-8")
         (base / "open.yaml").chmod(0o644)
-        probe = subprocess.run([*user, sys.executable, "-c", "import mcred.cli, click"],
+        imports = "import mcred.cli, click, pydantic, ruamel.yaml, rich"
+        probe = subprocess.run([*user, sys.executable, "-c", imports],
                                capture_output=True, check=False)
         if probe.returncode != 0:
             pytest.skip("the unprivileged user cannot import mcred's dependencies here")
