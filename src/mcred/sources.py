@@ -98,13 +98,14 @@ def _checked_target(path: Path, display: str, policy: ReadPolicy) -> Path:
         raise SourceError(f"{display}: cannot read the file ({_reason(exc)})") from None
     link = stat.S_ISLNK(info.st_mode)
     try:
-        target = Path(_realpath(path, link, policy.real_dirs))
+        real = _realpath(path, link, policy.real_dirs)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise SourceError(f"{display}: the symlink loops back on itself") from None
         raise SourceError(f"{display}: the symlink points to a file that does not exist"
                           ) from None
-    if policy.follow_symlinks or target == Path(os.path.abspath(path)):
+    target = Path(real)
+    if policy.follow_symlinks or real == os.path.abspath(path):  # strings: the common case
         return target
     root = Path(os.path.realpath(policy.root or default_root(path)))
     if not target.is_relative_to(root):
