@@ -8,8 +8,10 @@ parser the pool's own overhead is visible on smaller batches.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
+from itertools import islice
+from typing import TYPE_CHECKING
 
 from mcred.cache import (
     Cache,
@@ -24,7 +26,11 @@ from mcred.engine import FileResult
 from mcred.settings import LintSettings, RuleSettings
 from mcred.sources import Source
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
 MIN_CHUNK = 16
+STREAM_CHUNK = 2 * MIN_CHUNK  # perf: small enough that no worker idles long at the end
 
 
 @dataclass(frozen=True)
@@ -35,19 +41,27 @@ class Job:
     rules: RuleSettings
 
 
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def auto_jobs(files: int) -> int:
     """Workers worth starting: one per CPU, but only with ≥ ``MIN_CHUNK`` files each."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, files // MIN_CHUNK))
+    return max(1, min(_cpus(), files // MIN_CHUNK))
 
 
-def lint_jobs(jobs: Sequence[Job], settings: LintSettings) -> list[FileResult]:
-    """Lint every job, using and filling the cache unless ``settings.cache`` is off."""
+def lint_jobs(jobs: Iterable[Job], settings: LintSettings) -> list[FileResult]:
+    """Lint every job, using and filling the cache unless ``settings.cache`` is off.
+
+    Without the cache, ``jobs`` is consumed lazily: workers start on the first chunks
+    while the caller is still discovering and reading the rest.
+    """
     if not settings.cache:
-        return _lint_all(jobs, settings, None, [None] * len(jobs))
+        return _lint_stream(iter(jobs), settings)
+    jobs = list(jobs)
     store = Cache()
     keys = _keys(jobs, settings)
     pack_key = run_key(keys)
@@ -174,15 +188,64 @@ def _lint_one(job: Job, settings: LintSettings) -> FileResult:
     return lint_source(job.source, replace(settings, rules=job.rules))
 
 
+def _lint_stream(jobs: Iterator[Job], settings: LintSettings) -> list[FileResult]:
+    """No cache: the first files decide the number of workers, the rest stream to them.
+
+    perf: discovery and reading overlap with linting, and chunks of ``STREAM_CHUNK``
+    files keep both workers busy to the end (``-j1`` vs ``-j2`` on 2,000 files).
+    """
+    wanted = settings.jobs if settings.jobs is not None else _cpus()
+    head = list(islice(jobs, max(wanted, 1) * MIN_CHUNK))
+    if len(head) < max(wanted, 1) * MIN_CHUNK:  # every file is known: decide as before
+        workers = wanted if settings.jobs is not None else auto_jobs(len(head))
+        workers = min(workers, -(-len(head) // MIN_CHUNK))
+    else:
+        workers = wanted
+    if workers <= 1 or len(head) <= 1:
+        return [_light(result, job.source.text, None, None)
+                for job in (*head, *jobs) for result in (_lint_one(job, settings),)]
+    return _stream_parallel(_chunks(head, jobs), settings, workers)
+
+
+def _chunks(head: list[Job], rest: Iterator[Job]) -> Iterator[list[Job]]:
+    for i in range(0, len(head), STREAM_CHUNK):
+        yield head[i:i + STREAM_CHUNK]
+    while chunk := list(islice(rest, STREAM_CHUNK)):
+        yield chunk
+
+
+def _stream_parallel(chunks: Iterator[list[Job]], settings: LintSettings,
+                     workers: int) -> list[FileResult]:
+    """Submit chunks as they are read; collect in submission order (deterministic)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    _prepare_fork()
+    submitted: list[tuple[list[Job], Future[list[Entry]]]] = []
+    results: list[FileResult] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for chunk in chunks:
+            submitted.append((chunk, pool.submit(_lint_chunk, chunk, settings)))
+        for chunk, future in submitted:  # earlier chunks convert while later ones run
+            for job, entry in zip(chunk, future.result(), strict=True):
+                results.append(LightResult.from_entry(job.source.name, job.source.text,
+                                                      entry, None))
+    return results
+
+
+def _prepare_fork() -> None:
+    """Forked workers inherit the rules and the built model instead of rebuilding them."""
+    from mcred.model import Design
+    from mcred.registry import load_all
+
+    load_all()
+    Design.model_validate({"mcred": 1})
+
+
 def _lint_parallel(jobs: Sequence[Job], settings: LintSettings, workers: int) -> list[Entry]:
     """Chunks of ≥ ``MIN_CHUNK`` files over ``workers`` processes; input order kept."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from mcred.model import Design
-    from mcred.registry import load_all
-
-    load_all()  # forked workers inherit the rules and the built model instead of rebuilding
-    Design.model_validate({"mcred": 1})
+    _prepare_fork()
     size = max(MIN_CHUNK, -(-len(jobs) // (workers * 4)))
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     workers = min(workers, len(chunks))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,28 +88,31 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
     ``rules_for`` gives each file's rule settings (config files, per-file ignores)."""
     result = RunResult()
     per_file: dict[str, RuleSettings] = {}
-    jobs: list[Job] = []
     paths = list(paths)
     walk = WalkOptions(settings.include, settings.exclude, settings.gitignore)
     real_dirs: dict[str, str] = {}  # perf: each directory's real path, resolved once
-    for argument in paths:
-        for path, explicit in discover([argument], walk, result.read_errors.append):
-            is_stdin = path.as_posix() == STDIN
-            name = (stdin_filename or STDIN_NAME) if is_stdin else display_name(path)
-            root = None if explicit else argument  # a walked file must stay inside its walk
-            source = _read(path, name, root, is_stdin, settings, result, real_dirs)
-            if source is None:
-                continue
-            if ((require_marker or not explicit) and not source.issues
-                    and not has_marker(source.text)):
-                result.skipped.append(name)
-                continue
-            file_rules = (rules_for(Path(name) if is_stdin else path) if rules_for
-                          else settings.rules)
-            per_file[name] = file_rules
-            jobs.append(Job(source, file_rules))
+
+    def jobs() -> Iterator[Job]:
+        """perf: lazy, so workers lint the first files while the rest are still read."""
+        for argument in paths:
+            for path, explicit in discover([argument], walk, result.read_errors.append):
+                is_stdin = path.as_posix() == STDIN
+                name = (stdin_filename or STDIN_NAME) if is_stdin else display_name(path)
+                root = None if explicit else argument  # a walked file stays inside it
+                source = _read(path, name, root, is_stdin, settings, result, real_dirs)
+                if source is None:
+                    continue
+                if ((require_marker or not explicit) and not source.issues
+                        and not has_marker(source.text)):
+                    result.skipped.append(name)
+                    continue
+                file_rules = (rules_for(Path(name) if is_stdin else path) if rules_for
+                              else settings.rules)
+                per_file[name] = file_rules
+                yield Job(source, file_rules)
+
     # perf: cached results, then the rest serially or in worker processes (mcred.parallel).
-    result.files.extend(lint_jobs(jobs, settings))
+    result.files.extend(lint_jobs(jobs(), settings))
     # Cross-file rules (MC9xx): the run's designs as one catalogue.
     walked = any(p.is_dir() for p in paths)
     outcome = _catalogue(result, settings, walked, lambda: _check_catalogue(
