@@ -96,6 +96,15 @@ class _Ignores:
                 verdict = result
         return verdict
 
+    def relative_to(self, directory: Path) -> list[tuple[str, GitIgnoreSpec]]:
+        """Each spec with ``directory``'s path relative to the spec's base (``""`` or
+        ``"a/b/"``), so a file's name is matched with one string join per spec."""
+        out = []
+        for base, spec in self.specs:
+            rel = directory.relative_to(base).as_posix()
+            out.append(("" if rel == "." else rel + "/", spec))
+        return out
+
     def extended(self, directory: Path) -> _Ignores:
         spec = _read_gitignore(directory)
         return _Ignores([*self.specs, (directory, spec)]) if spec is not None else self
@@ -124,8 +133,8 @@ class _Walker:
 
     def walk(self) -> Iterator[Path]:
         ignores = self._outer_ignores() if self.options.gitignore else _Ignores()
-        for path in self._directory(self.base, ignores):
-            yield self.root / path.relative_to(self.base)
+        for rel in self._directory(self.base, ignores):
+            yield self.root / rel
 
     def _outer_ignores(self) -> _Ignores:
         """`.gitignore` files above the walked directory, up to its repository's root."""
@@ -136,7 +145,11 @@ class _Walker:
             ignores = ignores.extended(directory)
         return ignores
 
-    def _directory(self, directory: Path, ignores: _Ignores) -> Iterator[Path]:
+    def _directory(self, directory: Path, ignores: _Ignores) -> Iterator[str]:
+        """Selected files below ``directory``, as paths relative to the walked one.
+
+        perf: a file is a string until the walk yields it (one ``Path`` per file).
+        """
         if not self._first_visit(directory):
             return
         try:
@@ -148,16 +161,19 @@ class _Walker:
             return
         if self.options.gitignore:
             ignores = ignores.extended(directory)
+        here = self._rel(directory)
+        prefix = "" if here == "." else here + "/"
+        specs = ignores.relative_to(directory)
         subdirs = []
         for entry in entries:
-            path = directory / entry.name
             kind = self._kind(entry)
             if kind == "dir":
+                path = directory / entry.name
                 if entry.name not in _SKIP_DIRS and not self._dir_excluded(path, ignores):
                     subdirs.append(path)
             elif (kind == "file" and entry.name.endswith(YAML_SUFFIXES)
-                  and self._file_selected(path, ignores)):
-                yield path
+                  and self._file_selected(prefix + entry.name, entry.name, specs)):
+                yield prefix + entry.name
         for sub in subdirs:
             yield from self._directory(sub, ignores)
 
@@ -195,11 +211,16 @@ class _Walker:
             return True
         return ignores.ignored(path, is_dir=True)
 
-    def _file_selected(self, path: Path, ignores: _Ignores) -> bool:
-        rel = self._rel(path)
+    def _file_selected(self, rel: str, name: str,
+                       specs: list[tuple[str, GitIgnoreSpec]]) -> bool:
         include, exclude = self.options.include_spec, self.options.exclude_spec
         if include is not None and not include.match_file(rel):
             return False
         if exclude is not None and exclude.match_file(rel):
             return False
-        return not ignores.ignored(path, is_dir=False)
+        verdict = False  # as _Ignores.ignored, on strings
+        for prefix, spec in specs:
+            result = spec.check_file(prefix + name).include
+            if result is not None:
+                verdict = result
+        return not verdict

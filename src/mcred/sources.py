@@ -74,7 +74,7 @@ def default_root(path: Path) -> Path:
     return cwd if absolute.is_relative_to(cwd) else absolute.parent
 
 
-def read_path(path: Path, display: str, policy: ReadPolicy | int) -> Source:
+def read_path(path: Path | str, display: str, policy: ReadPolicy | int) -> Source:
     """Read a regular file, bounded by the size limit; never follows into devices or FIFOs."""
     if isinstance(policy, int):
         policy = ReadPolicy(max_size=policy)
@@ -83,11 +83,12 @@ def read_path(path: Path, display: str, policy: ReadPolicy | int) -> Source:
     return decode(data, display)
 
 
-def _checked_target(path: Path, display: str, policy: ReadPolicy) -> Path:
+def _checked_target(path: Path | str, display: str, policy: ReadPolicy) -> str:
     """The real path to open, once every symlink on the way is known to stay in the root.
 
     Both a symlinked file and a file under a symlinked directory can lead out of the
     repository (to ``~/.ssh`` or ``/proc/self/environ``); either needs --follow-symlinks.
+    perf: plain strings on the common path (no symlink); ``Path`` only to compare roots.
     """
     try:
         info = os.lstat(path)
@@ -97,36 +98,37 @@ def _checked_target(path: Path, display: str, policy: ReadPolicy) -> Path:
     except OSError as exc:
         raise SourceError(f"{display}: cannot read the file ({_reason(exc)})") from None
     link = stat.S_ISLNK(info.st_mode)
+    absolute = os.path.abspath(path)
     try:
-        real = _realpath(path, link, policy.real_dirs)
+        real = _realpath(path, absolute, link, policy.real_dirs)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise SourceError(f"{display}: the symlink loops back on itself") from None
         raise SourceError(f"{display}: the symlink points to a file that does not exist"
                           ) from None
-    target = Path(real)
-    if policy.follow_symlinks or real == os.path.abspath(path):  # strings: the common case
-        return target
-    root = Path(os.path.realpath(policy.root or default_root(path)))
-    if not target.is_relative_to(root):
+    if policy.follow_symlinks or real == absolute:  # strings: the common case
+        return real
+    root = Path(os.path.realpath(policy.root or default_root(Path(path))))
+    if not Path(real).is_relative_to(root):
         what = "the symlink points" if link else "a symlinked directory on its path leads"
         raise SourceError(f"{display}: {what} outside the linted directory; mcred does not "
                           "follow it (pass --follow-symlinks to allow it)")
-    return target
+    return real
 
 
-def _realpath(path: Path, link: bool, real_dirs: dict[str, str] | None) -> str:
+def _realpath(path: Path | str, absolute: str, link: bool,
+              real_dirs: dict[str, str] | None) -> str:
     """``os.path.realpath(path, strict=True)``, reusing the real path of its directory."""
     if link or real_dirs is None:
         return os.path.realpath(path, strict=True)
-    directory, name = os.path.split(os.path.abspath(path))
+    directory, name = os.path.split(absolute)
     real = real_dirs.get(directory)
     if real is None:
         real = real_dirs[directory] = os.path.realpath(directory, strict=True)
     return os.path.join(real, name)
 
 
-def _read_bounded(path: Path, display: str, max_size: int) -> bytes:
+def _read_bounded(path: str, display: str, max_size: int) -> bytes:
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
