@@ -54,9 +54,13 @@ def dumps(report: dict[str, Any]) -> str:
     return text.replace('"findings": []', f'"findings": [\n    {items}\n  ]', 1)
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _flat(value: object) -> bool:
-    return isinstance(value, dict) and all(
-        isinstance(v, str | int | float | bool) or v is None for v in value.values())
+    """Exact scalar types only (perf: a set lookup; a subclass such as an enum takes the
+    standard path, which is always right)."""
+    return type(value) is dict and all(type(v) in _SCALARS for v in value.values())
 
 
 def _braced(compact: str) -> str:
