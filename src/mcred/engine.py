@@ -89,16 +89,11 @@ def to_findings(doc: Document, issues: Iterable[Issue], settings: RuleSettings) 
             continue
         meta = rules[issue.code]
         severity = settings.severities.get(issue.code) or issue.severity or meta.severity
-        if issue.span is not None:
-            span = Span(*issue.span)
-            key_path = issue.key_path
-        else:
-            span, _ = doc.index.locate(issue.key_path)
-            key_path = issue.key_path
+        span = Span(*issue.span) if issue.span else doc.index.locate(issue.key_path)[0]
         findings.append(Finding(
             path=doc.path, line=span.line, column=span.column, code=meta.code,
             name=meta.name, severity=severity, message=issue.message,
-            fix=issue.fix or meta.fix, key_path=key_path,
+            fix=issue.fix or meta.fix, key_path=issue.key_path,
             end_line=span.end_line, end_column=span.end_column,
         ))
     findings.sort(key=Finding.sort_key)
