@@ -26,10 +26,14 @@ _SECTION = re.compile(r"^(What it does|Why is this bad\?|Example|Use instead|Opt
                       r"References)\s*$", re.MULTILINE)
 
 
-class NoOptions(BaseModel):
-    """Options of a rule that has none."""
+class RuleOptions(BaseModel):
+    """Base of every rule's options: a typo in a configured option is an error, not ignored."""
 
     model_config = {"extra": "forbid", "frozen": True}
+
+
+class NoOptions(RuleOptions):
+    """Options of a rule that has none."""
 
 
 @dataclass

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class WeightsTolerance(BaseModel):
+class WeightsTolerance(RuleOptions):
     """Options of MC405."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     tolerance: float = Field(0.5, ge=0, description="Accepted distance of the sum of the "
                              "weights from 100, in percentage points.")
 

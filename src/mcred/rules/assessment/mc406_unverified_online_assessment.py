@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 VERIFIED = frozenset({"supervised-online-id", "supervised-onsite-id"})
 REMOTE = frozenset({"online", "blended"})
 
 
-class IdentityOptions(BaseModel):
+class IdentityOptions(RuleOptions):
     """Options of MC406."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     require_identity_verification: bool = Field(False, description="Require a verified "
                                                  "assessment whatever the form of "
                                                  "participation (the `cmf` profile sets this).")

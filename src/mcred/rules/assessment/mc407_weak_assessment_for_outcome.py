@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
 from mcred.model.vocab import AssessmentType
 from mcred.outcomes import TIER_NAMES
 from mcred.outcomes.design import analysed_outcomes
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class WeakAssessment(BaseModel):
+class WeakAssessment(RuleOptions):
     """Options of MC407."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     min_tier: int = Field(5, ge=1, le=6, description="Bloom tier from which an outcome "
                           "needs more than a weak assessment (5 = evaluate).")
     weak_types: tuple[AssessmentType, ...] = Field(("quiz",), description="Assessment types "

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class LevelOptions(BaseModel):
+class LevelOptions(RuleOptions):
     """Options of MC701."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     required: bool = Field(False, description="Report a missing level as an error (the "
                            "`higher-education` profile sets this).")
 

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class HigherEducationLevel(BaseModel):
+class HigherEducationLevel(RuleOptions):
     """Options of MC703."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     higher_education: bool = Field(False, description="The design is offered in higher "
                                    "education (the `higher-education` profile sets this); "
                                    "the rule checks nothing otherwise.")

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class ScheduleTolerance(BaseModel):
+class ScheduleTolerance(RuleOptions):
     """Options of MC708."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     tolerance_weeks: float = Field(1, ge=0, description="Largest accepted difference, in "
                                    "weeks, between `workload.duration_weeks` and the dates.")
 

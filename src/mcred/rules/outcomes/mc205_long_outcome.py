@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
 from mcred.outcomes.design import analysed_outcomes
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class LongOutcome(BaseModel):
+class LongOutcome(RuleOptions):
     """Options of MC205."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     max_words: int = Field(35, ge=1, description="Most words an outcome may have after its "
                            "stem.")
 

@@ -5,18 +5,17 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
 from mcred.outcomes.design import LIST_PATH, analysed_outcomes
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class OutcomeCount(BaseModel):
+class OutcomeCount(RuleOptions):
     """Options of MC207: the band of outcome counts for a design's size in ECTS."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     min_count: int = Field(2, ge=1, description="Fewest outcomes once the design is large "
                            "enough (see `min_count_from_ects`).")
     min_count_from_ects: float = Field(2, ge=0, description="ECTS from which `min_count` "

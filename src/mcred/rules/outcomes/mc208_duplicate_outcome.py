@@ -6,20 +6,19 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
 from mcred.outcomes.design import AnalysedOutcome, analysed_outcomes
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
-class DuplicateOutcome(BaseModel):
+class DuplicateOutcome(RuleOptions):
     """Options of MC208."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     similarity: float = Field(0.9, gt=0, le=1, description="Similarity ratio (difflib) from "
                               "which two outcomes count as duplicates.")
 

@@ -5,18 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
 from mcred.outcomes.design import LIST_PATH, analysed_outcomes
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class OverusedVerb(BaseModel):
+class OverusedVerb(RuleOptions):
     """Options of MC209."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     min_outcomes: int = Field(3, ge=2, description="Fewest outcomes before the rule applies.")
     max_share: float = Field(0.5, gt=0, lt=1, description="Largest share of outcomes that "
                              "may start with the same verb.")

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
 from mcred.outcomes import TIER_NAMES
 from mcred.outcomes.design import LIST_PATH, analysed_outcomes
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class LevelTiers(BaseModel):
+class LevelTiers(RuleOptions):
     """Options of MC210: the least revised-Bloom tier expected per EQF band."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     eqf_4_5: int = Field(3, ge=1, le=6, description="Least highest tier at EQF 4–5 "
                          "(3 = apply).")
     eqf_6: int = Field(4, ge=1, le=6, description="Least highest tier at EQF 6 (4 = analyse).")

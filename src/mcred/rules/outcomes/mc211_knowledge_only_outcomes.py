@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
 from mcred.outcomes.design import LIST_PATH, analysed_outcomes
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class KnowledgeOnly(BaseModel):
+class KnowledgeOnly(RuleOptions):
     """Options of MC211."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     max_tier: int = Field(2, ge=1, le=5, description="Highest tier that still counts as "
                           "knowledge only (2 = understand).")
 

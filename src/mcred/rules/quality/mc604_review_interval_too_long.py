@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class ReviewInterval(BaseModel):
+class ReviewInterval(RuleOptions):
     """Options of MC604."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     max_months: int = Field(12, ge=1, description="Longest accepted time between reviews, "
                             "in months.")
 

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class EctsBand(BaseModel):
+class EctsBand(RuleOptions):
     """Options of MC303: the accepted hours per ECTS credit."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     low: float = Field(25, gt=0, description="Fewest hours per credit (ECTS Users' Guide: 25).")
     high: float = Field(30, gt=0, description="Most hours per credit (ECTS Users' Guide: 30).")
     convention_low: float = Field(20, gt=0, description="Lowest declared `hours_per_ects` "

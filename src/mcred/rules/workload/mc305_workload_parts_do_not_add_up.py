@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class PartsTolerance(BaseModel):
+class PartsTolerance(RuleOptions):
     """Options of MC305."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     tolerance: float = Field(0.10, ge=0, le=1, description="Largest accepted difference "
                              "between the sum of the parts and the total, as a fraction of "
                              "the total.")

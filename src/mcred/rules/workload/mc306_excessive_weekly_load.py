@@ -5,20 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 _WORKING = re.compile(r"\b(working|part[- ]time|employed|in employment|professionals?|"
                       r"workers?|alongside (their )?(work|job))\b", re.IGNORECASE)
 
 
-class WeeklyLoad(BaseModel):
+class WeeklyLoad(RuleOptions):
     """Options of MC306."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     max_hours_per_week: float = Field(40, gt=0, description="Most hours per week for "
                                       "full-time learners.")
     max_hours_per_week_working: float = Field(20, gt=0, description="Most hours per week "

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class MinimumSize(BaseModel):
+class MinimumSize(RuleOptions):
     """Options of MC307."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     min_ects: float = Field(1, ge=0, description="Fewest ECTS credits of a micro-credential.")
     min_hours: float = Field(25, ge=0, description="Fewest learning hours (the `cmf` profile "
                              "sets 100).")

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
-from mcred.registry import RuleContext, rule
+from mcred.registry import RuleContext, RuleOptions, rule
 
 
-class MaximumSize(BaseModel):
+class MaximumSize(RuleOptions):
     """Options of MC308."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     max_ects: float = Field(30, gt=0, description="Most ECTS credits before a warning.")
     error_ects: float = Field(60, gt=0, description="ECTS credits (a full year) from which "
                               "the finding is an error.")
