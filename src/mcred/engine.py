@@ -28,22 +28,52 @@ class FileResult:
     document: Document | None = None
 
 
-def check_design(design: Design, settings: RuleSettings, path: str = "") -> list[Issue]:
-    """Issues from every enabled design-scope rule, code-stamped."""
+def check_design(design: Design, settings: RuleSettings, path: str = "",
+                 rejected: tuple[KeyPath, ...] = ()) -> list[Issue]:
+    """Issues from every enabled design-scope rule, code-stamped, one per cause."""
     from mcred.registry import RuleContext, all_rules
 
     issues: list[Issue] = []
     for entry in all_rules():
         if entry.scope != "design" or not settings.is_enabled(entry.code):
             continue
-        ctx = RuleContext(_options(entry, settings), settings.profile, path)
+        ctx = RuleContext(_options(entry, settings), settings.profile, path, rejected)
         issues.extend(replace(issue, code=entry.code) for issue in entry.check(design, ctx))
-    return issues
+    return one_per_cause(issues, rejected, settings)
 
 
-def _under_any(path: KeyPath, roots: list[KeyPath]) -> bool:
-    """A rule's "missing X" about a value the model already rejected is the same problem."""
-    return any(root and path[: len(root)] == root for root in roots)
+def _related(path: KeyPath, roots: tuple[KeyPath, ...]) -> bool:
+    """``path`` is a rejected value, inside one, or the element holding one (not the root)."""
+    return bool(path) and any(
+        root and (path[: len(root)] == root or root[: len(path)] == path) for root in roots)
+
+
+def one_per_cause(issues: list[Issue], rejected: tuple[KeyPath, ...],
+                  settings: RuleSettings) -> list[Issue]:
+    """Drop what follows from another finding.
+
+    A finding at, inside or around a value another finding rejected (invalid, placeholder,
+    misspelt key) is that finding's consequence. When two rules report the same absent
+    element (``Issue.about``), the higher severity wins, on a tie the lower code.
+    """
+    kept = [i for i in issues if not _related(i.key_path, rejected)
+            and not any(_related(a, rejected) for a in i.about)]
+    best: dict[KeyPath, Issue] = {}
+    for issue in kept:
+        for element in issue.about:
+            other = best.get(element)
+            if other is None or _rank(issue, settings) > _rank(other, settings):
+                best[element] = issue
+    return [i for i in kept if all(best[a] is i for a in i.about)]
+
+
+def _rank(issue: Issue, settings: RuleSettings) -> tuple[int, int]:
+    """Higher severity first, then the lower code (the element's own area comes first)."""
+    from mcred.registry import load_all
+
+    severity = (settings.severities.get(issue.code) or issue.severity
+                or load_all()[issue.code].severity)
+    return int(severity), -int(issue.code[2:])
 
 
 def _options(entry: Rule, settings: RuleSettings) -> BaseModel:
@@ -57,14 +87,36 @@ def lint_document(doc: Document, settings: RuleSettings) -> FileResult:
     issues = list(doc.issues)
     design = None
     if doc.data is not None and not any(i.code == "MC004" for i in issues):
-        design, shape_issues = validate(doc.data)
+        data, held = _placeholders(doc.data, settings)
+        issues.extend(held)
+        design, shape_issues = validate(data)
         issues.extend(shape_issues)
         if design is not None:
-            dropped = [i.key_path for i in shape_issues if i.code in ("MC005", "MC006")]
-            issues.extend(i for i in check_design(design, settings, doc.path)
-                          if not _under_any(i.key_path, dropped))
+            issues.extend(check_design(design, settings, doc.path,
+                                       rejected_paths([*held, *shape_issues])))
     findings = apply_suppressions(doc, to_findings(doc, issues, settings), settings)
     return FileResult(doc.path, findings, design, doc)
+
+
+def _placeholders(data: dict[str, object], settings: RuleSettings
+                  ) -> tuple[dict[str, object], list[Issue]]:
+    """MC015 issues, and the data without those values: a placeholder is not yet a value."""
+    if not settings.is_enabled("MC015"):
+        return data, []
+    from mcred.placeholders import issues, without
+
+    held = issues(data)
+    return (without(data, [i.key_path for i in held]) if held else data), held
+
+
+def rejected_paths(issues: Iterable[Issue]) -> tuple[KeyPath, ...]:
+    """Where the design wrote something the format rejected, or meant a key it misspelt."""
+    paths: list[KeyPath] = []
+    for issue in issues:
+        if issue.code in ("MC005", "MC006", "MC015"):
+            paths.append(issue.key_path)
+            paths.extend(issue.about)
+    return tuple(paths)
 
 
 def apply_suppressions(doc: Document, findings: list[Finding],

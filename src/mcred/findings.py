@@ -94,6 +94,9 @@ class Issue:
     fix: str = ""
     span: tuple[int, int, int, int] | None = None
     severity: Severity | None = None
+    # The elements this issue reports as absent (or, for MC005, the key a misspelling was
+    # meant to be), so the engine can keep one finding per cause (see engine.one_per_cause).
+    about: tuple[KeyPath, ...] = ()
 
 
 def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:

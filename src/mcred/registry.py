@@ -43,10 +43,18 @@ class RuleContext(Generic[OptionsT]):
     options: OptionsT
     profile: str | None = None
     path: str = ""
+    # Paths whose value was written but rejected (invalid, a placeholder, a misspelt key):
+    # not "missing", because another finding already says what is wrong there.
+    rejected: tuple[KeyPath, ...] = ()
 
     def issue(self, key_path: KeyPath, message: str, *, fix: str = "",
-              severity: Severity | None = None) -> Issue:
-        return Issue("", message, key_path, fix, None, severity)
+              severity: Severity | None = None, about: tuple[KeyPath, ...] = ()) -> Issue:
+        return Issue("", message, key_path, fix, None, severity, about)
+
+    def written(self, path: KeyPath) -> bool:
+        """True when the design wrote something at ``path`` that another finding rejects."""
+        return any(path[: len(root)] == root or root[: len(path)] == path
+                   for root in self.rejected if root)
 
 
 Check = Callable[..., Iterator[Issue]]

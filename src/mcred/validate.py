@@ -96,10 +96,11 @@ def _unknown_key(path: KeyPath, loc: tuple[int | str, ...]) -> Issue:
     known = sorted(_known_keys(loc[:-1]))
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     hint = f"did you mean `{close[0]}`? " if close else ""
+    meant = ((*path[:-1], close[0]),) if close else ()
     return Issue(
         "MC005", f"unknown key `{key}`" + (f" ({hint.strip()})" if hint else ""), path,
         (f"Rename it to `{close[0]}`" if close else f"Use one of: {', '.join(known)}")
-        + "; prefix private keys with `x-`",
+        + "; prefix private keys with `x-`", about=meant,
     )
 
 
@@ -199,6 +200,8 @@ def _reference_issues(design: Design) -> Iterator[Issue]:
                 yield Issue("MC007", f"the id `{ident}` is used twice in {group}",
                             (group, i, "id"), "Give each entry its own id")
             seen.add(ident)
+    if not outcome_ids:
+        return  # no outcome to refer to: MC201 (or the misspelt key) says so, once
     for i, task in enumerate(design.assessment):
         for j, ref in enumerate(task.covers):
             if ref not in outcome_ids:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mcred.findings import Issue, Severity
+from mcred.findings import Issue, KeyPath, Severity
 from mcred.model import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
@@ -18,7 +18,9 @@ def incomplete_offer(design: Design, ctx: RuleContext[NoOptions]) -> Iterator[Is
     """The offer lacks a fee (or `free: true`), a schedule or a duration.
 
     A self-paced schedule needs no start date; a duration is either
-    `workload.duration_weeks` or a start and end date.
+    `workload.duration_weeks` or a start and end date. One finding lists everything the
+    offer lacks, at the first missing element; a value written but invalid (MC006) or a
+    placeholder (MC015) is reported by that rule instead.
 
     Why is this bad?
     Annex II asks that information on micro-credentials be transparent and accessible.
@@ -41,15 +43,26 @@ def incomplete_offer(design: Design, ctx: RuleContext[NoOptions]) -> Iterator[Is
       end: 2027-04-11
     ```
     """
+    lacks = [(path, what) for path, what in _lacking(design) if not ctx.written(path)]
+    if lacks:
+        listed = [what for _, what in lacks]
+        text = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+        yield ctx.issue(lacks[0][0], f"the offer states {text}",
+                        about=tuple(path for path, _ in lacks))
+
+
+def _lacking(design: Design) -> list[tuple[KeyPath, str]]:
+    """(where it would go, what is missing) for each part of the offer, in file order."""
     fee, s, w = design.fee, design.schedule, design.workload
-    if fee is None or (fee.amount is None and not fee.free):
-        yield ctx.issue(("fee",), "the offer states no fee (write `free: true` if it is free)")
-    elif fee.amount is not None and fee.amount > 0 and not fee.currency:
-        yield ctx.issue(("fee", "currency"), f"the fee of {fee.amount:g} has no currency")
-    if s is None:
-        yield ctx.issue(("schedule",), "the offer states no schedule (start date or "
-                        "`pace: self-paced`)")
-    elif not (s.start or s.pace == "self-paced"):
-        yield ctx.issue(("schedule", "start"), "the offer states no start date")
+    lacks: list[tuple[KeyPath, str]] = []
     if not ((w and w.duration_weeks) or (s and s.start and s.end)):
-        yield ctx.issue(("workload", "duration_weeks"), "the offer states no duration")
+        lacks.append((("workload", "duration_weeks"), "no duration"))
+    if s is None:
+        lacks.append((("schedule",), "no schedule (a start date or `pace: self-paced`)"))
+    elif not (s.start or s.pace == "self-paced"):
+        lacks.append((("schedule", "start"), "no start date"))
+    if fee is None or not (fee.amount is not None or fee.free):
+        lacks.append((("fee",), "no fee (`free: true` if it is free)"))
+    elif fee.amount is not None and fee.amount > 0 and not fee.currency:
+        lacks.append((("fee", "currency"), f"a fee of {fee.amount:g} without a currency"))
+    return lacks

@@ -46,4 +46,5 @@ def missing_level(design: Design, ctx: RuleContext[LevelOptions]) -> Iterator[Is
     """
     if not (design.level and design.level.eqf):
         severity = Severity.ERROR if ctx.options.required else None
-        yield ctx.issue(("level", "eqf"), "the design states no EQF level", severity=severity)
+        yield ctx.issue(("level", "eqf"), "the design states no EQF level", severity=severity,
+                        about=(("level", "eqf"),))

@@ -15,7 +15,11 @@ from mcred.registry import NoOptions, RuleContext, rule
 def credit_claim_without_basis(design: Design, ctx: RuleContext[NoOptions]) -> Iterator[Issue]:
     """The design claims credit towards something but states no ECTS or no EQF level.
 
-    Triggered by `recognition.towards` or a `credit-transfer` pathway.
+    Triggered by `recognition.towards` or a `credit-transfer` pathway. One missing element
+    is reported once: where MC302 (no ECTS) or MC701 (no EQF level) report the same
+    element, the higher severity wins and, on equal severity, the lower code: MC302 over
+    this rule for the ECTS, this rule over MC701 for the EQF level (unless a profile makes
+    MC701 an error).
 
     Why is this bad?
     Credit transfer and stacking rest on two facts: how much learning (ECTS) and at what
@@ -46,13 +50,12 @@ def credit_claim_without_basis(design: Design, ctx: RuleContext[NoOptions]) -> I
     claim = _claim(design)
     if claim is None:
         return
-    missing = []
     if not (design.workload and design.workload.ects):
-        missing.append("ECTS")
+        yield ctx.issue(claim, "the design claims credit but states no ECTS",
+                        about=(("workload", "ects"),))
     if not (design.level and design.level.eqf):
-        missing.append("EQF level")
-    if missing:
-        yield ctx.issue(claim, f"the design claims credit but states no {' and no '.join(missing)}")
+        yield ctx.issue(claim, "the design claims credit but states no EQF level",
+                        about=(("level", "eqf"),))
 
 
 def _claim(design: Design) -> KeyPath | None:

@@ -39,8 +39,9 @@ def workload_without_ects(design: Design, ctx: RuleContext[NoOptions]) -> Iterat
         return
     if w.hours_total:
         yield ctx.issue(("workload", "ects"),
-                        f"the workload is given as {w.hours_total:g} h but not in ECTS")
+                        f"the workload is given as {w.hours_total:g} h but not in ECTS",
+                        about=(("workload", "ects"),))
     elif w.other_credits and w.other_credits.value:
         system = w.other_credits.system or "another system"
         yield ctx.issue(("workload", "ects"), f"the workload is given in {system} credits "
-                        "but not in ECTS")
+                        "but not in ECTS", about=(("workload", "ects"),))
