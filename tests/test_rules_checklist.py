@@ -104,7 +104,7 @@ def test_no_false_automatic_stacking_claims(text):
 def test_weights_when_one_task_has_none():
     found = findings("MC405", ("    weight: 30\n", ""))
     assert [(f.line, f.message) for f in found] == [
-        (56, "1 of 2 assessment tasks have a weight; this one has none")]
+        (56, "1 of 2 assessment tasks has a weight; this one has none")]
 
 
 def test_unassessed_reports_once_when_nothing_is_mapped():
@@ -163,7 +163,7 @@ def test_self_paced_offer_needs_no_start_date():
 
 def test_fee_amount_without_currency():
     found = findings("MC803", ("  currency: EUR\n", ""))
-    assert [f.message for f in found] == ["the fee of 450 has no currency"]
+    assert [f.message for f in found] == ["the offer states a fee of 450 without a currency"]
 
 
 def test_hours_limits_apply_even_with_ects():

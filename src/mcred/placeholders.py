@@ -17,8 +17,10 @@ from typing import Any
 from mcred.findings import Issue, KeyPath
 
 CODE = "MC015"
-# `<the title>` is a placeholder; `<https://…>` and `<name@example.org>` are not.
-_ANGLE = r"<(?![^<>]*(?:://|@))[^<>\n]{1,80}>"
+# `<the title>` and `<…>` are placeholders; `<https://…>`, `<name@example.org>` and markup
+# such as `<b>`, `</p>` or `<a href=…>` are not (markup is escaped where it is shown).
+_MARKUP = "a|b|i|u|p|br|em|strong|span|div|img|script|style|iframe|sub|sup|ul|ol|li|code"
+_ANGLE = rf"<(?![^<>]*(?:://|@|=))(?!/)(?!(?:{_MARKUP})\s*/?>)[^<>\s](?:[^<>\n]{{0,78}}[^<>\s])?>"
 
 
 @cache

@@ -82,7 +82,7 @@ def _issues(exc: ValidationError, data: dict[str, Any]) -> Iterator[Issue]:
         kind = err["type"]
         if kind == "extra_forbidden":
             path, _ = _data_path(data, loc)
-            yield _unknown_key(path, loc)
+            yield _unknown_key(path, loc, data)
             continue
         path, skipped = _data_path(data, loc)
         if path in seen:
@@ -91,17 +91,31 @@ def _issues(exc: ValidationError, data: dict[str, Any]) -> Iterator[Issue]:
         yield _invalid_value(path, err, union=skipped)
 
 
-def _unknown_key(path: KeyPath, loc: tuple[int | str, ...]) -> Issue:
+def _unknown_key(path: KeyPath, loc: tuple[int | str, ...], data: dict[str, Any]) -> Issue:
     key = str(loc[-1])
     known = sorted(_known_keys(loc[:-1]))
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     hint = f"did you mean `{close[0]}`? " if close else ""
-    meant = ((*path[:-1], close[0]),) if close else ()
+    # A misspelling stands for the key it was meant to be, unless that key is there too.
+    meant = ((*path[:-1], close[0]),) if close and not _exists(data, (*path[:-1], close[0])
+                                                                ) else ()
     return Issue(
         "MC005", f"unknown key `{key}`" + (f" ({hint.strip()})" if hint else ""), path,
         (f"Rename it to `{close[0]}`" if close else f"Use one of: {', '.join(known)}")
         + "; prefix private keys with `x-`", about=meant,
     )
+
+
+def _exists(data: Any, path: KeyPath) -> bool:
+    node = data
+    for part in path:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return False
+    return True
 
 
 def _invalid_value(path: KeyPath, err: Any, *, union: bool) -> Issue:

@@ -125,6 +125,7 @@ def _validate(document: dict[str, Any], loaded: Loaded, target: str, credential:
     if target == "ob3":
         from mcred.export import ob3
 
+        ob3.require_jsonschema()
         if schema_dir is None:
             raise click.UsageError(
                 "--validate with --to ob3 needs --schema-dir DIR (a directory holding "

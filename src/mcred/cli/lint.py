@@ -94,6 +94,8 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
     if diff:
         sys.exit(fixed)
     result = run.lint(paths, stdin_filename=stdin_filename, require_marker=require_marker)
+    if not result.files and not result.read_errors and not require_marker:
+        _no_design(paths, result.skipped)
     run.apply_baseline(result, baseline)
     options = ReportOptions(quiet=quiet, verbose=verbose, show_source=not no_source)
     emit(targets, result, options, color)
@@ -102,6 +104,23 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
     code = result.exit_code(settings.fail_on)
     code = 0 if exit_zero and code == 1 else code
     sys.exit(max(code, fixed))
+
+
+def _no_design(paths: tuple[Path, ...], skipped: list[str]) -> None:
+    """Nothing was checked: say so and exit 2 rather than report "all clear" (like a
+    linter that found no input). Pre-commit's --require-marker runs are exempt."""
+    from mcred.reporters.safe import clean
+
+    where = ", ".join(clean(p.as_posix(), 200) for p in paths[:5]) + (
+        f" and {len(paths) - 5} more" if len(paths) > 5 else "")
+    click.echo(f"mcred: no design found in {where}; a design starts with `mcred: 1`",
+               err=True)
+    if skipped:
+        shown = ", ".join(clean(s, 200) for s in skipped[:10])
+        more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
+        click.echo(f"mcred: skipped {len(skipped)} YAML file{'s' * (len(skipped) != 1)} "
+                   f"without the marker: {shown}{more}", err=True)
+    sys.exit(2)
 
 
 def _safe_streams() -> None:

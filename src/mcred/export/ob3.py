@@ -16,6 +16,7 @@ from mcred.export.common import (
     EQF_URI,
     ISCED_URI,
     ExportError,
+    MissingExtra,
     design_id,
     hours_text,
     is_iri,
@@ -185,11 +186,21 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "issuer"
 
 
+def require_jsonschema() -> None:
+    """:class:`MissingExtra` (a usage error, exit 2) when the ``ob3`` extra is missing."""
+    import importlib.util
+
+    if any(importlib.util.find_spec(name) is None for name in ("jsonschema", "referencing")):
+        raise MissingExtra("OB 3.0 validation needs jsonschema, which is not installed: "
+                           "pip install 'mcred[ob3]'")
+
+
 def validate(document: dict[str, Any], schema_dir: Path, *, bare: bool) -> list[str]:
     """Errors from the OB 3.0 JSON Schema copy in ``schema_dir`` (offline); empty when valid.
 
     A bare ``Achievement`` is checked against the schema's ``$defs/Achievement``.
     """
+    require_jsonschema()
     from jsonschema import Draft201909Validator
     from referencing import Registry, Resource
 

@@ -59,8 +59,8 @@ def assessment_weights_not_100(design: Design,
     unweighted = [i for i, a in enumerate(design.assessment) if a.weight is None]
     if unweighted:
         yield ctx.issue(("assessment", unweighted[0], "weight"),
-                        f"{len(weighted)} of {len(design.assessment)} assessment tasks have a "
-                        "weight; this one has none")
+                        f"{len(weighted)} of {len(design.assessment)} assessment tasks "
+                        f"{'has' if len(weighted) == 1 else 'have'} a weight; this one has none")
         return
     total = sum(w for _, w in weighted if w is not None)
     if abs(total - 100) > ctx.options.tolerance:
