@@ -84,7 +84,8 @@ def file_key(source: Source, settings_fingerprint: str) -> str:
 
 
 def finding_to_json(finding: Finding) -> dict[str, Any]:
-    return {**finding.to_dict(), "key_path": list(finding.key_path)}
+    return {**finding.to_dict(), "key_path": list(finding.key_path),
+            "replacement": finding.replacement}
 
 
 def finding_from_json(data: dict[str, Any]) -> Finding:
@@ -92,7 +93,8 @@ def finding_from_json(data: dict[str, Any]) -> Finding:
         path=data["path"], line=data["line"], column=data["column"], code=data["code"],
         name=data["name"], severity=Severity.parse(data["severity"]), message=data["message"],
         fix=data["fix"], key_path=tuple(data["key_path"]), end_line=data["end_line"],
-        end_column=data["end_column"],
+        end_column=data["end_column"], fixable=data.get("fixable"),
+        replacement=data.get("replacement"),
     )
 
 

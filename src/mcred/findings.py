@@ -54,6 +54,10 @@ class Finding:
     end_line: int | None = None
     end_column: int | None = None
     extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+    # "safe" when `mcred lint --fix` fixes it, "unsafe" when only with --unsafe-fixes;
+    # ``replacement`` is then the text that replaces the span (for SARIF fixes).
+    fixable: str | None = None
+    replacement: str | None = field(default=None, compare=False)
 
     @property
     def pointer(self) -> str:
@@ -75,6 +79,7 @@ class Finding:
             "message": self.message,
             "fix": self.fix,
             "pointer": self.pointer,
+            "fixable": self.fixable,
         }
 
 

@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from mcred.findings import Issue, KeyPath
+from mcred.messages import element
 
 CODE = "MC015"
 # `<the title>` and `<…>` are placeholders; `<https://…>`, `<name@example.org>` and markup
@@ -62,14 +63,6 @@ def find(data: Any) -> Iterator[tuple[KeyPath, str]]:
                 yield path, found
 
 
-def element(path: KeyPath) -> str:
-    """``("credential", "formats", 0)`` → ``credential.formats[1]``: how a designer reads it."""
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
 def issues(data: Any) -> list[Issue]:
     """One MC015 issue per value that still holds a placeholder."""
     return [Issue(CODE, f"`{element(path)}` still holds the placeholder `{found}`", path,
@@ -80,7 +73,7 @@ def issues(data: Any) -> list[Issue]:
 
 def without(data: dict[str, Any], paths: list[KeyPath]) -> dict[str, Any]:
     """A copy of ``data`` without the values at ``paths`` (list items deepest-last first)."""
-    copy = _copy(data)
+    copy: dict[str, Any] = _copy(data)
     for path in sorted(paths, key=lambda p: [(x, "") if isinstance(x, int) else (-1, x)
                                              for x in p], reverse=True):
         parent: Any = copy

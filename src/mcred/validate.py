@@ -7,7 +7,7 @@ finding in the rest of the file.
 from __future__ import annotations
 
 import difflib
-import math
+import functools
 import re
 import types
 import typing
@@ -109,59 +109,42 @@ def _unknown_key(path: KeyPath, loc: tuple[int | str, ...], data: dict[str, Any]
 def _exists(data: Any, path: KeyPath) -> bool:
     node = data
     for part in path:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if not (in_list or (isinstance(node, dict) and part in node)):
             return False
+        node = node[part]
     return True
 
 
 def _invalid_value(path: KeyPath, err: Any, *, union: bool) -> Issue:
+    """The error in the designer's words (mcred.messages), with a "did you mean"."""
+    from mcred.messages import explain, field_meta
+
     value = err.get("input")
-    shown = _show(value)
     kind = err["type"]
-    if kind == "missing":
-        return Issue("MC006", f"`{path[-1] if path else err['loc'][-1]}` is required", path,
-                     "Add the key")
+    meta = field_meta(_schema(), path)
+    if union and not meta.get("union"):
+        meta = {**meta, "union": True}
+    message, hint = explain(kind, path, value, err.get("ctx"), meta)
     if kind == "literal_error":
-        allowed = _QUOTED.findall(str(err.get("ctx", {}).get("expected", "")))
-        synonym = SYNONYMS.get(str(value).strip().lower())
-        close = [synonym] if synonym in allowed else difflib.get_close_matches(
-            str(value), allowed, n=1, cutoff=0.5)
-        mean = f" (did you mean `{close[0]}`?)" if close else ""
-        return Issue("MC006", f"{shown} is not an allowed value{mean}", path,
-                     f"Use one of: {', '.join(allowed)}")
-    if union:
-        return Issue("MC006", f"{shown} has the wrong type: expected text or a mapping", path,
-                     "Write a text, or a mapping with the keys the format documents")
-    message = err["msg"][0].lower() + err["msg"][1:]
-    return Issue("MC006", f"{shown} is invalid: {message}", path, _type_hint(kind, value))
+        message += _did_you_mean(value, err)
+    return Issue("MC006", message, path, hint)
 
 
-def _type_hint(kind: str, value: Any) -> str:
-    if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
-        return "Quote the value so YAML keeps it as text (e.g. \"0613\" keeps its leading zero)"
-    if isinstance(value, float) and not math.isfinite(value):
-        return "Write a finite number"
-    if kind in ("int_type", "float_type") and isinstance(value, str):
-        return "Write the number without quotes or units"
-    if kind.startswith(("less_than", "greater_than")):
-        return "Use a value inside the allowed range"
-    if kind == "string_pattern_mismatch":
-        return "Use lowercase letters, digits, `.`, `_` and `-` only" if "a-z" in str(
-            value) else "Write the value in the documented form"
-    return "Correct the value to the type the format documents"
+def _did_you_mean(value: Any, err: Any) -> str:
+    allowed = _QUOTED.findall(str(err.get("ctx", {}).get("expected", "")))
+    synonym = SYNONYMS.get(str(value).strip().lower())
+    close = [synonym] if synonym in allowed else difflib.get_close_matches(
+        str(value), allowed, n=1, cutoff=0.5)
+    return f" (did you mean `{close[0]}`?)" if close else ""
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = repr(value) if isinstance(value, str) else str(value)
-    return f"`{text[:60]}{'…' if len(text) > 60 else ''}`"
+@functools.cache
+def _schema() -> dict[str, Any]:
+    """perf: built once, and only when a design has a shape error."""
+    from mcred.model import json_schema
+
+    return json_schema()
 
 
 def _known_keys(loc: tuple[int | str, ...]) -> set[str]:

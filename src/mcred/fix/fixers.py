@@ -18,6 +18,7 @@ from mcred.findings import KeyPath
 from mcred.model.vocab import SYNONYMS
 
 _MISSING = object()
+_DECIMAL_COMMA = re.compile(r"^\s*[0-9]+,[0-9]{1,2}\s*$")
 _NUMBER = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([a-zA-Z%€£]*\.?)\s*$")
 _UNITS: dict[str, set[str]] = {
     "ects": {"ects", "credits", "credit", "ects credits", "ec"},
@@ -58,6 +59,11 @@ def find_edits(root: Any, unsafe: bool, quote: Mapping[KeyPath, str] | None = No
     return [e for e in edits if e.safe or unsafe]
 
 
+def edit_for(path: KeyPath, value: Any, quoted_text: str | None = None) -> Edit | None:
+    """The edit `--fix` (or `--unsafe-fixes`) would make to the value at ``path``, if any."""
+    return _quoted(path, value, quoted_text) or _scalar_edit(path, value)
+
+
 def _quoted(path: KeyPath, value: Any, text: str | None) -> Edit | None:
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
@@ -86,6 +92,10 @@ def _scalar_edit(path: KeyPath, value: Any) -> Edit | None:
         return None
     annotation = annotation_at(path)
     name = next((p for p in reversed(path) if isinstance(p, str)), "")
+    if _is_list(annotation):
+        return _split(path, value)
+    if _is_date(annotation):
+        return _date(path, value)
     allowed = _literal_values(annotation)
     if allowed:
         return _vocabulary(path, value, allowed)
@@ -98,6 +108,53 @@ def _scalar_edit(path: KeyPath, value: Any) -> Edit | None:
     if _accepts_number(annotation):
         return _number(path, value, name, _accepts_float(annotation))
     return None
+
+
+def _is_list(annotation: Any) -> bool:
+    from mcred.ambiguous import leaves
+
+    return any(typing.get_origin(leaf) is list for leaf in leaves(annotation))
+
+
+def _is_date(annotation: Any) -> bool:
+    import datetime as dt
+
+    from mcred.ambiguous import leaves
+
+    return dt.date in list(leaves(annotation))
+
+
+def _split(path: KeyPath, value: str) -> Edit | None:
+    """``pt, en`` where a list is expected → ``[pt, en]`` (each item normalised as well)."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    if len(parts) < 2:
+        return None
+    items = CommentedSeq()
+    for index, part in enumerate(parts):
+        edit = _scalar_edit((*path, index), part)
+        items.append(edit.new if edit is not None and edit.safe else part)
+    items.fa.set_flow_style()
+    return Edit(path, value, items, f"`{value}` written as a list")
+
+
+def _date(path: KeyPath, value: str) -> Edit | None:
+    """``25/12/2025`` → 2025-12-25 (safe); ``01/09/2025`` assumes the day first (unsafe)."""
+    import datetime as dt
+
+    from mcred.messages import day_first
+
+    guess = day_first(value)
+    if guess is None:
+        return None
+    try:
+        new = dt.date.fromisoformat(guess[0])
+    except ValueError:
+        return None
+    reason = f"`{value}` written as YYYY-MM-DD" + ("" if guess[1] else ", assuming the day "
+                                                   "comes first")
+    return Edit(path, value, new, reason, safe=guess[1])
 
 
 def _literal_values(annotation: Any) -> tuple[str, ...]:
@@ -184,6 +241,9 @@ def _currency(path: KeyPath, value: str) -> Edit | None:
 
 
 def _number(path: KeyPath, value: str, name: str, floats: bool) -> Edit | None:
+    if floats and _DECIMAL_COMMA.match(value):  # `1,500` may be a thousand: not touched
+        number = float(value.strip().replace(",", "."))
+        return Edit(path, value, number, f"decimal comma in `{value}`")
     match = _NUMBER.match(value)
     if match is None:
         return None

@@ -62,11 +62,36 @@ def rewrite(original: bytes, unsafe: bool, quote: Mapping[KeyPath, str] | None =
         return Rewrite(original, original, ())
     for edit in edits:
         _apply(tree, edit)
-    new_body = _dump(tree, layout)
+    new_body = keep_comment_gaps(body, _dump(tree, layout))
     _verify(body, new_body, edits)
     new_text = new_body.replace("\n", "\r\n") if crlf else new_body
     result = (codecs.BOM_UTF8 if bom else b"") + new_text.encode("utf-8")
     return Rewrite(original, result, tuple(edits))
+
+
+def keep_comment_gaps(before: str, after: str) -> str:
+    """Keep the spaces before an inline comment as written (the writer aligns comments to
+    their old column instead, which turns `blended  # agreed` into `blended # agreed`)."""
+    old, new = before.split("\n"), after.split("\n")
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                new[j] = _same_gap(old[i], new[j])
+    return "\n".join(new)
+
+
+def _same_gap(old: str, new: str) -> str:
+    for start in range(1, len(old)):
+        if old[start] != "#" or old[start - 1] not in " \t":
+            continue
+        comment = old[start:]
+        value = new[: len(new) - len(comment)]
+        if new.endswith(comment) and value[-1:] in (" ", "\t"):
+            gap = old[:start][len(old[:start].rstrip()):]
+            return value.rstrip() + gap + comment
+        return new
+    return new
 
 
 def _line_ends(text: str) -> bool:

@@ -23,6 +23,8 @@ def report_dict(result: RunResult) -> dict[str, Any]:
             "files": len(result.files),
             "findings": len(findings),
             **count_by_severity(findings),
+            "fixable": {kind: sum(1 for f in findings if f.fixable == kind)
+                        for kind in ("safe", "unsafe")},
             "read_errors": list(result.read_errors),
         },
     }

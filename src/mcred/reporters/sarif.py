@@ -81,14 +81,30 @@ def result_object(f: Finding, fingerprint: str, rule_index: int) -> dict[str, An
     if f.pointer:
         entry["logicalLocations"] = [{"fullyQualifiedName": f.pointer, "kind": "member"}]
     text = f"{f.message}. Fix: {f.fix}" if f.fix else f.message
-    return {
+    sarif_result = {
         "ruleId": f.code,
         "ruleIndex": rule_index,
         "level": LEVELS[f.severity],
         "message": {"text": text},
         "locations": [entry],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
-        "properties": {"name": f.name, "pointer": f.pointer},
+        "properties": {"name": f.name, "pointer": f.pointer, "fixable": f.fixable},
+    }
+    if f.fixable and f.replacement is not None:
+        sarif_result["fixes"] = [fix_object(f, location)]
+    return sarif_result
+
+
+def fix_object(f: Finding, location: dict[str, Any]) -> dict[str, Any]:
+    """A SARIF fix: the value's region replaced by the text `mcred lint --fix` writes."""
+    how = "mcred lint --fix" + (" --unsafe-fixes" if f.fixable == "unsafe" else "")
+    return {
+        "description": {"text": f"{how} writes {f.replacement}"},
+        "artifactChanges": [{
+            "artifactLocation": location,
+            "replacements": [{"deletedRegion": region(f),
+                              "insertedContent": {"text": f.replacement}}],
+        }],
     }
 
 

@@ -44,7 +44,7 @@ class TextReporter(Reporter):
         head: Line = [
             (f"{clean(f.path)}:{f.line}:{f.column}", "bold"), ("  ", ""),
             (f.code, STYLES[f.severity]), ("  ", ""), (f.severity.label, STYLES[f.severity]),
-            ("  ", ""), (clean(f.message, 500), ""), (f"  [{f.name}]", "dim"),
+            ("  ", ""), *_fix_mark(f), (clean(f.message, 500), ""), (f"  [{f.name}]", "dim"),
         ]
         if self.options.quiet:
             return [head]
@@ -85,7 +85,7 @@ class TextReporter(Reporter):
         text = f"Found {len(findings)} finding{plural} in {files} {noun} ({parts})"
         if result.read_errors:
             text += f"; {len(result.read_errors)} file(s) could not be read"
-        return [(text + ".", "bold")]
+        return [(text + "." + fixable_summary(findings), "bold")]
 
     def _write(self, lines: list[Line], out: TextIO) -> None:
         if not self.options.color:
@@ -98,3 +98,25 @@ class TextReporter(Reporter):
         console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
         for line in lines:
             console.print(Text.assemble(*line))
+
+
+# -- fixable marks: `[*]` a safe fix (`mcred lint --fix`), `[~]` one that needs
+# `--unsafe-fixes` (it assumes something, e.g. that a date gives the day first).
+FIX_MARKS = {"safe": "[*] ", "unsafe": "[~] "}
+
+
+def _fix_mark(f: Finding) -> Line:
+    mark = FIX_MARKS.get(f.fixable or "")
+    return [(mark, "cyan")] if mark else []
+
+
+def fixable_summary(findings: list[Finding]) -> str:
+    """`` 4 fixable with `mcred lint --fix` [*] (1 more with `--unsafe-fixes` [~]).``"""
+    safe = sum(1 for f in findings if f.fixable == "safe")
+    unsafe = sum(1 for f in findings if f.fixable == "unsafe")
+    if not safe and not unsafe:
+        return ""
+    more = f"{unsafe} more with `--unsafe-fixes` [~]" if unsafe else ""
+    if not safe:
+        return f" {unsafe} fixable with `mcred lint --fix --unsafe-fixes` [~]."
+    return f" {safe} fixable with `mcred lint --fix` [*]" + (f" ({more})." if more else ".")
