@@ -44,12 +44,10 @@ def mark(findings: list[Finding], data: Any, quotable: Mapping[KeyPath, str]) ->
 def _value_at(data: Any, path: KeyPath) -> tuple[bool, Any]:
     node = data
     for part in path:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if not (in_list or (isinstance(node, dict) and part in node)):
             return False, None
+        node = node[part]
     return True, node
 
 
