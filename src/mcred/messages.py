@@ -125,6 +125,10 @@ def _mapping(name: str, value: Any, ctx: Mapping[str, Any], meta: Meta) -> tuple
 
 
 def _either(name: str, value: Any, ctx: Mapping[str, Any], meta: Meta) -> tuple[str, str]:
+    if meta.get("texts") and "properties" not in meta:
+        return (f"`{name}` must be a text, or one text per language, not {shown(value)}",
+                "Write a text, or one line per language tag below the key, e.g. "
+                "{es: Texto en español., en: Text in English.}")
     return (f"`{name}` must be a text or a group of keys, not {shown(value)}",
             f"Write a text, or the keys the format documents{_eg(meta)}")
 
@@ -276,4 +280,6 @@ def _merged(root: Mapping[str, Any], node: Mapping[str, Any]) -> dict[str, Any]:
         for branch in (_merged(root, b) for b in branches):
             if "properties" in branch:
                 out.setdefault("properties", branch["properties"])
+            elif branch.get("type") == "object" and "additionalProperties" in branch:
+                out["texts"] = True  # a language map: one text per language
     return out
