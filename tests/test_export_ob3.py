@@ -124,3 +124,11 @@ def test_installed_command_exports(shared):
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["achievementType"] == "MicroCredential"
     assert "valid" in result.stderr
+
+
+def test_validate_without_jsonschema_is_a_usage_error_naming_the_extra(monkeypatch):
+    for name in ("jsonschema", "referencing"):
+        monkeypatch.setitem(sys.modules, name, None)  # as if the ob3 extra were missing
+    result = CliRunner().invoke(cli, ["export", "--to", "ob3", "--validate", str(EXEMPLARY)])
+    assert result.exit_code == 2, result.output
+    assert "pip install 'mcred[ob3]'" in result.stderr

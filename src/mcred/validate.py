@@ -127,7 +127,7 @@ def _invalid_value(path: KeyPath, err: Any, *, union: bool) -> Issue:
     if union and _language_map_entry(path):
         return Issue("MC006", f"`{element(path)}` must be text, not {shown(value)}: a "
                      "language map holds one text per language", path,
-                     "Write the text in this language as a plain string")
+                     "Write the text in this language after its tag, e.g. es: Texto")
     meta = field_meta(_schema(), path)
     if union and not meta.get("union"):
         meta = {**meta, "union": True}
