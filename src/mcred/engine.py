@@ -145,7 +145,7 @@ def to_findings(doc: Document, issues: Iterable[Issue], settings: RuleSettings) 
             continue
         meta = rules[issue.code]
         severity = settings.severities.get(issue.code) or issue.severity or meta.severity
-        span = Span(*issue.span) if issue.span else doc.index.locate(issue.key_path)[0]
+        span = Span(*issue.span) if issue.span else _place(doc, issue.key_path)
         findings.append(Finding(
             path=doc.path, line=span.line, column=span.column, code=meta.code,
             name=meta.name, severity=severity, message=issue.message,
@@ -154,3 +154,13 @@ def to_findings(doc: Document, issues: Iterable[Issue], settings: RuleSettings) 
         ))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _place(doc: Document, path: KeyPath) -> Span:
+    """The value or key at ``path``; for a missing key, where it would be written."""
+    span, found = doc.index.locate(path)
+    if found == path or not path:
+        return span
+    from mcred.validate import canonical_keys
+
+    return doc.index.insertion_point(path, canonical_keys, doc.lines) or span

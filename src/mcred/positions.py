@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from mcred.findings import KeyPath
@@ -79,3 +80,37 @@ class PositionIndex:
             if not probe:
                 return Span(1, 1, 1, 1), ()
             probe = probe[:-1]
+
+    def insertion_point(self, path: KeyPath, order: Callable[[KeyPath], Sequence[str]],
+                        lines: Sequence[str]) -> Span | None:
+        """Where a missing key would be written, in the format's canonical order.
+
+        The last line of its preceding sibling (``order(parent)`` lists a mapping's keys in
+        that order): the key goes right after it. Else the line of its first following
+        sibling; ``None`` when the key exists, its parent holds no key, or the parent is
+        not a mapping.
+        """
+        parent = path[:-1]
+        while parent and parent not in self._values:
+            path, parent = parent, parent[:-1]
+        key = path[-1] if path else None
+        if not isinstance(key, str) or path in self._values:
+            return None
+        keys = list(order(parent))
+        if key not in keys:
+            return None
+        place = keys.index(key)
+        before = [k for k in keys[:place] if (*parent, k) in self._keys]
+        after = [k for k in keys[place + 1:] if (*parent, k) in self._keys]
+        if before:
+            sibling = self._keys[(*parent, before[-1])]
+            value = self._values[(*parent, before[-1])]
+            line = min(value.end_line - (value.end_column == 1), len(lines))
+            while line > sibling.line and (not lines[line - 1].strip()
+                                           or lines[line - 1].lstrip().startswith("#")):
+                line -= 1  # blank lines and comments after a block belong to what follows
+            return Span(line, sibling.column, line, sibling.column)  # at the key's indent
+        if after:
+            sibling = self._keys[(*parent, after[0])]
+            return Span(sibling.line, sibling.column, sibling.line, sibling.column)
+        return None

@@ -161,6 +161,20 @@ def _language_map_entry(path: KeyPath) -> bool:
         and annotation_at(path[:-1]) is not str
 
 
+@functools.cache
+def canonical_keys(path: KeyPath) -> tuple[str, ...]:
+    """The keys of the mapping at ``path`` in the format's order (empty when not a model)."""
+    model: type[BaseModel] | None = Design
+    for part in path:
+        if model is None:
+            return ()
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        model = _model_of(field.annotation) if field else None
+    return tuple(model.model_fields) if model else ()
+
+
 def _known_keys(loc: tuple[int | str, ...]) -> set[str]:
     model: type[BaseModel] | None = Design
     for part in loc:
