@@ -104,7 +104,7 @@ def test_no_false_automatic_stacking_claims(text):
 def test_weights_when_one_task_has_none():
     found = findings("MC405", ("    weight: 30\n", ""))
     assert [(f.line, f.message) for f in found] == [
-        (56, "1 of 2 assessment tasks has a weight; this one has none")]
+        (58, "1 of 2 assessment tasks has a weight; this one has none")]  # after `covers`
 
 
 def test_unassessed_reports_once_when_nothing_is_mapped():

@@ -21,7 +21,7 @@ def test_stdin_design_is_linted_and_named_stdin_by_default():
     result = CliRunner().invoke(cli, ["lint", "--format", "concise", "-"], input=FLAWED)
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert any(line.startswith("<stdin>:2:1: warning MC501 ") for line in lines)
+    assert any(line.startswith("<stdin>:38:1: warning MC501 ") for line in lines)
     assert all(line.startswith("<stdin>:") for line in lines)
 
 
@@ -60,5 +60,5 @@ def test_installed_mcred_reads_stdin():
     done = subprocess.run([exe, "lint", "--format", "concise", "--stdin-filename", "s.yaml", "-"],
                           input=FLAWED, capture_output=True, timeout=60, check=False)
     assert done.returncode == 1, done.stderr
-    assert "s.yaml:2:1: warning MC501" in done.stdout.decode()
+    assert "s.yaml:38:1: warning MC501" in done.stdout.decode()
     assert done.stderr == b""

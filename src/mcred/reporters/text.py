@@ -13,6 +13,7 @@ from mcred.reporters.base import Reporter
 from mcred.reporters.safe import clean
 
 if TYPE_CHECKING:
+    from mcred.engine import FileResult
     from mcred.loader import Document
     from mcred.runner import RunResult
 
@@ -30,7 +31,9 @@ class TextReporter(Reporter):
         for error in result.read_errors:
             lines.append([(clean(error), "bold red")])
         for file in result.files:
-            for finding in file.findings:
+            block, rest = ([], file.findings) if self.options.quiet else checklist(file)
+            lines.extend(block)
+            for finding in rest:
                 lines.extend(self._finding(finding, file.document))
         if self.options.verbose:
             lines.extend([(f"skipped (no `mcred:` marker): {clean(s)}", "dim")]
@@ -120,3 +123,40 @@ def fixable_summary(findings: list[Finding]) -> str:
     if not safe:
         return f" {unsafe} fixable with `mcred lint --fix --unsafe-fixes` [~]."
     return f" {safe} fixable with `mcred lint --fix` [*]" + (f" ({more})." if more else ".")
+
+
+# -- the Annex I checklist: a design's missing mandatory elements in one block, before its
+# other findings (machine formats keep one finding each).
+ANNEX_I = (  # element, the codes that report it missing (the country needs a body first)
+    ("title", ("MC101",)), ("awarding body", ("MC102",)),
+    ("issuer country", ("MC103", "MC102")), ("learning outcomes", ("MC201",)),
+    ("workload", ("MC301",)), ("assessment", ("MC401",)),
+    ("quality assurance", ("MC601",)), ("level", ("MC701",)),
+    ("participation", ("MC704",)), ("learner identification", ("MC106",)),
+)
+
+
+def checklist(file: FileResult) -> tuple[list[Line], list[Finding]]:
+    """(the checklist block, the findings it does not already show); no block when the
+    design lacks no element."""
+    codes = {code for _, group in ANNEX_I for code in group}
+    missing = {f.code: f for f in file.findings if f.code in codes}
+    if not missing:
+        return [], file.findings
+    present, absent = [], []
+    for name, group in ANNEX_I:
+        found = next((missing[code] for code in group if code in missing), None)
+        if found is None:
+            present.append(name)
+        else:
+            absent.append(f"{name} ({found.code}, line {found.line})")
+    worst = max(f.severity for f in missing.values())
+    block: list[Line] = [
+        [(clean(file.path), "bold"), ("  Annex I elements: ", ""),
+         (f"{len(present)} of {len(ANNEX_I)} present", STYLES[worst])],
+        [("  present  ", "green"), (", ".join(present) or "none", "")],
+        [("  missing  ", STYLES[worst]), (", ".join(absent), "")],
+        [("  = help: ", "cyan"), ("`mcred explain CODE` says what to add for each element", "")],
+        [],
+    ]
+    return block, [f for f in file.findings if f.code not in codes]
