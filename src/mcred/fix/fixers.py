@@ -242,8 +242,8 @@ def _currency(path: KeyPath, value: str) -> Edit | None:
 
 def _number(path: KeyPath, value: str, name: str, floats: bool) -> Edit | None:
     if floats and _DECIMAL_COMMA.match(value):  # `1,500` may be a thousand: not touched
-        number = float(value.strip().replace(",", "."))
-        return Edit(path, value, number, f"decimal comma in `{value}`")
+        return Edit(path, value, float(value.strip().replace(",", ".")),
+                    f"decimal comma in `{value}`")
     match = _NUMBER.match(value)
     if match is None:
         return None
