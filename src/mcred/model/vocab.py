@@ -7,6 +7,7 @@ from typing import Literal, get_args
 Participation = Literal["online", "onsite", "blended", "volunteering", "work-experience"]
 QfEheaCycle = Literal["short", "first", "second", "third"]
 Pace = Literal["self-paced", "cohort"]
+FeeUnit = Literal["course", "credit", "module"]
 AssessmentType = Literal[
     "written-exam", "oral-exam", "project", "portfolio", "quiz", "presentation", "practical",
     "peer-assessment", "assignment", "recognition-of-prior-learning", "attendance",
@@ -18,12 +19,14 @@ Supervision = Literal[
 GradingScheme = Literal["pass-fail", "numeric", "letter"]
 QaType = Literal["internal", "external-programme", "external-institutional", "other"]
 FeedbackSource = Literal["learners", "employers", "peers", "graduates"]
-Stackability = Literal["stand-alone", "stackable"]
+Stackability = Literal["stand-alone", "stackable", "both"]  # both: on its own or inside a degree
 PathwayType = Literal[
     "credit-transfer", "recognition-of-prior-learning", "professional-body", "employer",
     "admission",
 ]
-CredentialFormat = Literal["europass-edc", "open-badges-3", "pdf", "other"]
+CredentialFormat = Literal[
+    "europass-edc", "open-badges-3", "open-badges-2", "edubadges", "pdf", "other"
+]
 
 
 def values(vocabulary: object) -> tuple[str, ...]:
@@ -52,5 +55,11 @@ SYNONYMS: dict[str, str] = {
     "standalone": "stand-alone",
     "stand alone": "stand-alone",
     "self paced": "self-paced",
+    "stand-alone or stackable": "both",
+    "open badges 2": "open-badges-2",
+    "open badges 3": "open-badges-3",
+    "europass": "europass-edc",
+    "per ects": "credit",
+    "per credit": "credit",
     "pass/fail": "pass-fail",
 }

@@ -36,6 +36,9 @@ class Workload(FormatModel):
     duration_weeks: float | None = Field(None, gt=0, le=520, title="Duration (weeks)",
                                          description="Length of the offer in weeks.",
                                          examples=[8])
+    hours_per_week: float | None = Field(None, gt=0, le=80, title="Hours per week",
+                                         description="Learning hours a week, as course "
+                                         "pages often state them.", examples=[10])
     hours_per_ects: float | None = Field(None, gt=0, le=100, title="Hours per ECTS credit",
                                          description="The provider's own hours-per-credit "
                                          "convention (e.g. 28 in the Netherlands).",

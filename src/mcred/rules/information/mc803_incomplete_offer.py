@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from mcred.findings import Issue, KeyPath, Severity
 from mcred.model import Design
+from mcred.model.offer import Fee
 from mcred.registry import NoOptions, RuleContext, rule
 
 
@@ -61,8 +62,14 @@ def _lacking(design: Design) -> list[tuple[KeyPath, str]]:
         lacks.append((("schedule",), "no schedule (a start date or `pace: self-paced`)"))
     elif not (s.start or s.pace == "self-paced"):
         lacks.append((("schedule", "start"), "no start date"))
-    if fee is None or not (fee.amount is not None or fee.free):
+    if fee is None or not fee.stated:
         lacks.append((("fee",), "no fee (`free: true` if it is free)"))
-    elif fee.amount is not None and fee.amount > 0 and not fee.currency:
-        lacks.append((("fee", "currency"), f"a fee of {fee.amount:g} without a currency"))
+    elif fee.priced and not fee.currency:
+        lacks.append((("fee", "currency"), f"a fee of {_amount(fee)} without a currency"))
     return lacks
+
+
+def _amount(fee: Fee) -> str:
+    if fee.min is not None and fee.max is not None:
+        return f"{fee.min:g}–{fee.max:g}"
+    return f"{fee.priced:g}"

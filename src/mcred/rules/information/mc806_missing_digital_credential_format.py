@@ -9,6 +9,8 @@ from mcred.model import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
 DIGITAL = frozenset({"europass-edc", "open-badges-3"})
+# Digital, but older standards: hosted badges without the W3C verifiable-credential model.
+OLDER = frozenset({"open-badges-2", "edubadges"})
 
 
 @rule("MC806", "missing-digital-credential-format", Severity.INFO,
@@ -23,7 +25,9 @@ def missing_digital_credential_format(design: Design,
     Annex II asks that micro-credentials be portable: owned by the learner, stored and
     shared through secure digital wallets, and verifiable, using the European Digital
     Credentials for Learning (Europass) or comparable standards such as Open Badges 3.0.
-    A PDF certificate cannot be verified automatically.
+    A PDF certificate cannot be verified automatically. Open Badges 2.0 (and edubadges,
+    built on it) are digital but hosted badges, not verifiable credentials a learner
+    holds in a wallet; the finding then says to move to Open Badges 3.0 or add Europass.
 
     Example
     ```yaml
@@ -38,6 +42,16 @@ def missing_digital_credential_format(design: Design,
     ```
     """
     credential = design.credential
-    if not (credential and DIGITAL & set(credential.formats)):
+    formats = set(credential.formats) if credential else set()
+    if DIGITAL & formats:
+        return
+    older = sorted(OLDER & formats)
+    if older:
+        yield ctx.issue(("credential", "formats"),
+                        f"the credential is issued as {' and '.join(older)}, which carry no "
+                        "verifiable European learning data",
+                        fix="Move to `open-badges-3` (an edubadges or Open Badges 2 platform "
+                            "usually offers it) or add `europass-edc`")
+    else:
         yield ctx.issue(("credential", "formats"),
                         "the credential will not be issued in a verifiable digital format")

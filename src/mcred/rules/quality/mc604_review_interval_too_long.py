@@ -15,13 +15,14 @@ class ReviewInterval(RuleOptions):
     """Options of MC604."""
 
     max_months: int = Field(12, ge=1, description="Longest accepted time between reviews, "
-                            "in months.")
+                            "in months (default: the ETF design checklist's review at minimum "
+                            "annually).")
 
 
 @rule("MC604", "review-interval-too-long", Severity.WARNING, options=ReviewInterval,
       fix="Set `quality_assurance.review_interval_months` to 12 or less.",
-      source="ETF guide (review at least annually); ESG 2015, standard 1.9 (ongoing "
-             "monitoring and periodic review)")
+      source="ETF guide, design checklist (review at minimum annually); ESG 2015, "
+             "standard 1.9 (ongoing monitoring and periodic review)")
 def review_interval_too_long(design: Design,
                              ctx: RuleContext[ReviewInterval]) -> Iterator[Issue]:
     """The review interval is not stated, or is longer than 12 months.
@@ -46,7 +47,9 @@ def review_interval_too_long(design: Design,
     ```
 
     Options
-    - `max_months` (default 12)
+    - `max_months` (default 12): the ETF guide's design checklist asks that a
+      micro-credential be reviewed at minimum annually, hence 12 months; a provider with
+      a shorter cycle can set a lower value.
     """
     qa = design.quality_assurance
     if qa is None:

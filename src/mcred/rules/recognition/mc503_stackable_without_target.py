@@ -38,6 +38,6 @@ def stackable_without_target(design: Design, ctx: RuleContext[NoOptions]) -> Ite
     ```
     """
     r = design.recognition
-    if r and r.stackability == "stackable" and not r.towards:
+    if r and r.stackability in ("stackable", "both") and not r.towards:
         yield ctx.issue(("recognition", "stackability"),
                         "the design is stackable but names nothing it stacks towards")
