@@ -13,23 +13,17 @@ from hypothesis import strategies as st
 
 from conftest import lint_text
 from mcred.cli import cli
-from mcred.init.skeleton import Answers, Outcome, render, scalar
+from mcred.init.answers import Answers, Outcome, Task
+from mcred.init.skeleton import render
 from mcred.loader import load_text
 from mcred.validate import validate
+from test_init_pty import walkthrough
 
-ANSWERS = "\n".join([
-    "Data Skills for Clerks", "Read and present data", "Administrative staff",
-    "Councils need data-literate staff", "City council, Chamber of commerce",
-    "Analyse a data set with a spreadsheet.", "", "Present findings to colleagues.", "", "",
-    "9", "4",  # an invalid EQF level is asked again
-    "0611", "5", "135", "10",
-    "online", "2027-02-01", "2027-04-11", "cohort",
-    "project", "Rubric on the course page", "supervised-online-id",
-    "Annual review by the quality committee", "",
-    "none", "stand-alone", "Employers in the region recognise it",
-    "Open Learning Institute", "nl", "https://example.nl", "en", "0",
-    "info@example.nl", "https://example.nl/data",
-]) + "\n"
+
+def _answers(replace: dict[str, str] | None = None) -> str:
+    """The README walkthrough's answers, some replaced by question stem."""
+    replace = replace or {}
+    return "\n".join(replace.get(stem, answer) for stem, answer in walkthrough()[1]) + "\n"
 
 
 def assert_only_todo_findings(text: str) -> None:
@@ -74,22 +68,37 @@ def test_existing_file_is_never_overwritten_without_force(tmp_path):
 
 def test_interview_answers_end_up_in_a_design_that_lints_only_about_what_was_skipped(tmp_path):
     target = tmp_path / "data-skills.yaml"
-    result = CliRunner().invoke(cli, ["init", "--interactive", str(target)], input=ANSWERS)
+    answers = _answers({"EQF level": "9\n6", "Grading scale": "", "Validity of the credential": ""})
+    result = CliRunner().invoke(cli, ["init", "--interactive", str(target)], input=answers)
     assert result.exit_code == 0, result.output
-    assert "an EQF level is a number from 1 to 8" in result.output
+    assert "an EQF level is a number from 1 to 8" in result.output  # 9 was asked again
+    assert "2 TODOs left" in result.stderr
     text = target.read_text(encoding="utf-8")
     doc = load_text(text, target.name)
     assert doc.data is not None
     design, _ = validate(doc.data)
     assert design is not None
-    assert design.title == "Data Skills for Clerks"
-    assert [lo.text for lo in design.learning_outcomes] == [
-        "Analyse a data set with a spreadsheet.", "Present findings to colleagues."]
-    assert design.level is not None and design.level.eqf == 4
-    assert design.field_of_education == "0611"
-    assert design.fee is not None and design.fee.free is True
-    assert design.assessment[0].covers == ["lo1", "lo2"]
+    assert design.title == "Data Literacy for Public Administration"
+    assert len(design.learning_outcomes) == 4 and design.level is not None
+    assert design.level.eqf == 6 and design.field_of_education == "0588"
+    assert [(t.type, t.weight, t.covers) for t in design.assessment] == [
+        ("project", 60, ["lo1", "lo2", "lo3"]), ("oral-exam", 40, ["lo4"])]
+    assert design.participation == "blended"  # `hybrid`, as --fix maps it
+    assert design.fee is not None and design.fee.currency == "EUR"
     assert_only_todo_findings(text)
+    assert "grading:  # TODO" in text and "workload:  # TODO" not in text
+
+
+def test_an_answer_that_is_no_value_of_the_format_is_asked_again(tmp_path):
+    target = tmp_path / "course.yaml"
+    answers = _answers({"Form of participation": "sometimes\nface-to-face",
+                        "Country of the awarding body": "Atlantis\nPortugal"})
+    result = CliRunner().invoke(cli, ["init", "--interactive", str(target)], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "choose one of: online, onsite, blended" in result.output
+    assert "a country, e.g. PT" in result.output
+    text = target.read_text(encoding="utf-8")
+    assert "participation: onsite\n" in text and "country: PT\n" in text
 
 
 def test_stdout_target_writes_the_skeleton():
@@ -100,14 +109,15 @@ def test_stdout_target_writes_the_skeleton():
 
 @pytest.mark.parametrize("value", ["yes", "a: b", "#hash", "0413", "- item", "[x]", "null",
                                    "quote \" and 'single'", "line\nbreak", "ünïcode ✓",
-                                   "trailing:", "@at", "*star", "%pct", "12.5"])
+                                   "trailing:", "@at", "*star", "%pct", "12.5", "no", "on"])
 def test_answers_round_trip_through_yaml(value):
-    text = render(Answers(title=value, outcomes=[Outcome(value)]))
+    text = render(Answers(title=value, outcomes=[Outcome(value)], tasks=[Task(criteria=value)]))
     doc = load_text(text, "x.yaml")
     assert doc.data is not None, doc.issues
+    assert not [i for i in doc.issues if i.code == "MC012"], doc.issues
     assert doc.data["title"] == value
     assert doc.data["learning_outcomes"][0]["text"] == value
-    assert scalar(value)
+    assert doc.data["assessment"][0]["criteria"] == value
 
 
 def test_installed_command_writes_skeleton_when_stdin_is_not_a_terminal(tmp_path):

@@ -26,7 +26,8 @@ def init(file: Path | None, no_input: bool, interactive: bool, force: bool) -> N
     information); Enter skips a question. Otherwise, or with --no-input, writes a
     commented skeleton whose every open point is a TODO that `mcred lint` reports.
     """
-    from mcred.init.skeleton import Answers, render
+    from mcred.init.answers import Answers
+    from mcred.init.skeleton import render, summary
 
     path = file or Path(DEFAULT_FILE)
     to_stdout = path.as_posix() == "-"
@@ -60,8 +61,7 @@ def init(file: Path | None, no_input: bool, interactive: bool, force: bool) -> N
     except OSError as exc:
         click.echo(f"mcred: {path}: cannot write ({exc.strerror or exc})", err=True)
         sys.exit(2)
-    todos = text.count("TODO")
-    click.echo(f"wrote {path} ({todos} TODOs left); next: mcred lint {path}", err=True)
+    click.echo(f"wrote {path} ({summary(answers)}); next: mcred lint {path}", err=True)
 
 
 def _slug(stem: str) -> str:

@@ -96,7 +96,7 @@ def _scalar_edit(path: KeyPath, value: Any) -> Edit | None:
         return _split(path, value)
     if _is_date(annotation):
         return _date(path, value)
-    allowed = _literal_values(annotation)
+    allowed = literal_values(annotation)
     if allowed:
         return _vocabulary(path, value, allowed)
     if name == "country":
@@ -157,7 +157,7 @@ def _date(path: KeyPath, value: str) -> Edit | None:
     return Edit(path, value, new, reason, safe=guess[1])
 
 
-def _literal_values(annotation: Any) -> tuple[str, ...]:
+def literal_values(annotation: Any) -> tuple[str, ...]:
     from mcred.ambiguous import leaves
 
     for leaf in leaves(annotation):
