@@ -96,7 +96,7 @@ def lint_document(doc: Document, settings: RuleSettings) -> FileResult:
                                        rejected_paths([*held, *shape_issues])))
     findings = apply_suppressions(doc, to_findings(doc, issues, settings), settings)
     if doc.data is not None:
-        from mcred.fix.marks import mark
+        from mcred.fixable import mark
 
         findings = mark(findings, doc.data, doc.quotable)
     return FileResult(doc.path, findings, design, doc)

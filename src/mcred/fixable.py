@@ -1,4 +1,4 @@
-"""Which findings `--fix` can fix: the same fixers, asked about the value a finding names.
+"""Which findings `--fix` can fix: the same fixers (mcred.fix.fixers), asked about the value.
 
 perf: only findings of the codes whose values a fixer can repair are looked at, and the
 fixers are imported only when a design has such a finding.
