@@ -117,7 +117,7 @@ def test_layouts_are_fixed_minimally_or_refused_untouched(text):
 def test_crlf_and_bom_are_preserved():
     original = b"\xef\xbb\xbfmcred: 1\r\nparticipation: hybrid  # c\r\ntitle: T\r\n"
     result = rewrite(original, unsafe=False).result
-    assert result == b"\xef\xbb\xbfmcred: 1\r\nparticipation: blended # c\r\ntitle: T\r\n"
+    assert result == b"\xef\xbb\xbfmcred: 1\r\nparticipation: blended  # c\r\ntitle: T\r\n"
 
 
 def test_mixed_line_endings_are_refused():
@@ -205,7 +205,7 @@ def test_fix_through_the_installed_entry_point(tmp_path):
                           "design.yaml"], cwd=tmp_path, capture_output=True, text=True,
                          timeout=60, env={**os.environ, "NO_COLOR": "1"})
     assert run.returncode == 1, run.stderr
-    assert path.read_text(encoding="utf-8") == "mcred: 1\nparticipation: blended # keep me\n"
+    assert path.read_text(encoding="utf-8") == "mcred: 1\nparticipation: blended  # keep me\n"
     assert "Traceback" not in run.stderr
 
 
@@ -247,5 +247,5 @@ def test_ambiguous_values_where_text_is_expected_get_quoted(tmp_path):
     [outcome] = fix_paths([path], 1 << 20, unsafe=False, write=True)
     assert outcome.changed
     assert path.read_text(encoding="utf-8") == (
-        'mcred: 1\nfield_of_education: "0413" # isced\ngrading:\n  scale: "1.10"\n'
+        'mcred: 1\nfield_of_education: "0413"  # isced\ngrading:\n  scale: "1.10"\n'
         'level: {nqf: "6", eqf: 6}\nworkload:\n  ects: 5\n')

@@ -64,3 +64,27 @@ def test_fix_applies_what_was_marked_and_keeps_the_comment_spacing(tmp_path):
     assert "start: 01/09/2026" in text  # unsafe: only with --unsafe-fixes
     CliRunner().invoke(cli, ["lint", "--fix", "--unsafe-fixes", str(design)])
     assert "start: 2026-09-01" in design.read_text(encoding="utf-8")
+
+
+def test_a_tab_in_indentation_is_explained_and_fixed_where_unambiguous(tmp_path):
+    design = tmp_path / "tabs.yaml"
+    design.write_text("mcred: 1\nworkload:\n\tects: 5  # agreed\n\thours_total: 135\n",
+                      encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lint", "--format", "json", str(design)])
+    finding = json.loads(result.stdout)["findings"][0]
+    assert finding["message"] == "YAML indents with spaces, not tabs: a tab starts line 3"
+    assert finding["fix"] == "Replace the tab at line 3, column 1 with spaces"
+    assert finding["fixable"] == "safe"
+    CliRunner().invoke(cli, ["lint", "--fix", str(design)])
+    assert design.read_text(encoding="utf-8") == (
+        "mcred: 1\nworkload:\n  ects: 5  # agreed\n  hours_total: 135\n")
+
+
+def test_mixed_tabs_and_spaces_are_not_guessed(tmp_path):
+    design = tmp_path / "mixed.yaml"
+    text = "mcred: 1\nworkload:\n  ects: 5\n\t hours_total: 135\n"
+    design.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lint", "--format", "json", str(design)])
+    assert json.loads(result.stdout)["findings"][0]["fixable"] is None
+    fixed = CliRunner().invoke(cli, ["lint", "--fix", str(design)])
+    assert "not fixed" in fixed.stderr and design.read_text(encoding="utf-8") == text

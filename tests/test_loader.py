@@ -46,10 +46,17 @@ def test_finding_on_merged_value_points_at_the_merging_mapping():
     assert [(f.line, f.column) for f in mc303] == [(5, 1)]
 
 
-def test_missing_key_points_at_nearest_existing_ancestor():
+def test_missing_key_points_where_it_would_be_written():
+    """`eqf` comes before `nqf` in the format: it would be written above that line."""
     text = "mcred: 1\ntitle: T\nlevel:\n  nqf: '6'\n"
     mc701 = [f for f in lint_text(text) if f.code == "MC701"]
-    assert [(f.line, f.column, f.pointer) for f in mc701] == [(3, 1, "/level/eqf")]
+    assert [(f.line, f.column, f.pointer) for f in mc701] == [(4, 3, "/level/eqf")]
+
+
+def test_missing_key_in_an_empty_mapping_points_at_its_parent():
+    text = "mcred: 1\ntitle: T\nlevel: {}\n"
+    mc701 = [f for f in lint_text(text) if f.code == "MC701"]
+    assert [(f.line, f.column) for f in mc701] == [(3, 1)]
 
 
 @pytest.mark.parametrize(("text", "code", "line"), [

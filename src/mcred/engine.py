@@ -95,10 +95,9 @@ def lint_document(doc: Document, settings: RuleSettings) -> FileResult:
             issues.extend(check_design(design, settings, doc.path,
                                        rejected_paths([*held, *shape_issues])))
     findings = apply_suppressions(doc, to_findings(doc, issues, settings), settings)
-    if doc.data is not None:
-        from mcred.fixable import mark
+    from mcred.fixable import mark
 
-        findings = mark(findings, doc.data, doc.quotable)
+    findings = mark(findings, doc.data, doc.quotable, doc.text)
     return FileResult(doc.path, findings, design, doc)
 
 

@@ -15,13 +15,16 @@ from typing import Any
 from mcred.findings import Finding, KeyPath
 
 # Codes reported at a value one of the fixers in mcred.fix.fixers may rewrite.
-FIXABLE_CODES = frozenset({"MC006", "MC012", "MC104", "MC802", "MC805"})
+FIXABLE_CODES = frozenset({"MC001", "MC006", "MC012", "MC104", "MC802", "MC805"})
 
 
-def mark(findings: list[Finding], data: Any, quotable: Mapping[KeyPath, str]) -> list[Finding]:
+def mark(findings: list[Finding], data: Any, quotable: Mapping[KeyPath, str],
+         text: str = "") -> list[Finding]:
     """The findings, each with ``fixable`` (and its replacement text) where a fix exists."""
     if not any(f.code in FIXABLE_CODES for f in findings):
         return findings
+    if data is None:
+        return [_tab(f, text) for f in findings]
     from mcred.fix.fixers import edit_for
 
     marked = []
@@ -39,6 +42,15 @@ def mark(findings: list[Finding], data: Any, quotable: Mapping[KeyPath, str]) ->
                               replacement=yaml_text(edit.new))
         marked.append(finding)
     return marked
+
+
+def _tab(finding: Finding, text: str) -> Finding:
+    """A tab in indentation is fixable when every indented line uses tabs (mcred.tabs)."""
+    from mcred.tabs import SPACES_PER_TAB, fixed
+
+    if finding.code != "MC001" or "not tabs" not in finding.message or fixed(text) is None:
+        return finding
+    return replace(finding, fixable="safe", replacement=" " * SPACES_PER_TAB)
 
 
 def _value_at(data: Any, path: KeyPath) -> tuple[bool, Any]:

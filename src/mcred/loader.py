@@ -13,6 +13,7 @@ from mcred.fastyaml import try_compose
 from mcred.findings import Issue, KeyPath
 from mcred.positions import PositionIndex, Span, span_from_marks
 from mcred.sources import Source, character_issues
+from mcred.tabs import is_tab_problem
 from mcred.tree import Limits, TreeBuilder, TreeProblem, deadline_problem
 
 SUPPORTED_VERSIONS = (1,)
@@ -239,6 +240,10 @@ def _yaml_issue(exc: Any, limits: Limits) -> Issue:
     if "maximum depth" in problem:
         return Issue("MC009", _too_deep(limits.max_depth), (),
                      "Flatten the structure; the design format is only a few levels deep", span)
+    if is_tab_problem(problem):
+        return Issue("MC001", f"YAML indents with spaces, not tabs: a tab starts line {line}",
+                     (), f"Replace the tab at line {line}, column {col} with spaces",
+                     (line, col, line, col + 1))
     if "expected a single document" in problem:
         return Issue("MC001", "a second YAML document starts here; a design file holds one",
                      (), "Split the documents into separate files, or remove the `---` line",

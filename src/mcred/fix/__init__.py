@@ -14,9 +14,14 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mcred.findings import KeyPath
+from mcred.fix.fixers import Edit
 from mcred.fix.roundtrip import FixRefused, Rewrite, rewrite, unified_diff
+
+if TYPE_CHECKING:
+    from mcred.loader import Document
 
 __all__ = ["FixOutcome", "FixRefused", "fix_paths", "write_atomically"]
 
@@ -48,7 +53,7 @@ def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write:
     every YAML file); walked files always need the ``mcred:`` marker.
     """
     from mcred.discovery import discover, display_name
-    from mcred.loader import has_marker, load_source
+    from mcred.loader import has_marker, load_source, load_text
     from mcred.sources import ReadPolicy, SourceError, read_path
 
     outcomes = []
@@ -64,21 +69,41 @@ def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write:
                                      or has_marker(source.text)):
                 continue
             document = load_source(source)
+            text, untabbed = _untabbed(source.text, document)
+            if untabbed:
+                document = load_text(text, name)
             blocking = sorted({i.code for i in document.issues} & _BLOCKING)
             if blocking:
                 outcomes.append(FixOutcome(name, refused="fix the loading problems first ("
                                            + ", ".join(blocking) + ")"))
                 continue
-            outcomes.append(_fix_one(path, name, source.text, source.bom, unsafe, write,
-                                     document.quotable))
+            outcomes.append(_fix_one(path, name, text, source.bom, unsafe, write,
+                                     document.quotable, source.text if untabbed else None))
     return outcomes
 
 
+def _untabbed(text: str, document: Document) -> tuple[str, bool]:
+    """The text with indenting tabs as spaces, when that is what made it unreadable and
+    the indentation is unambiguous (mcred.tabs)."""
+    from mcred.tabs import fixed
+
+    if not any(i.code == "MC001" and "not tabs" in i.message for i in document.issues):
+        return text, False
+    new = fixed(text)
+    return (text, False) if new is None else (new, True)
+
+
 def _fix_one(path: Path, name: str, text: str, bom: bool, unsafe: bool, write: bool,
-             quote: Mapping[KeyPath, str]) -> FixOutcome:
-    original = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+             quote: Mapping[KeyPath, str], on_disk: str | None = None) -> FixOutcome:
+    """Fix ``text``; ``on_disk`` is the file's text when ``text`` already has its tabs
+    replaced (that replacement is then the first edit)."""
+    head = b"\xef\xbb\xbf" if bom else b""
+    original = head + (on_disk if on_disk is not None else text).encode("utf-8")
     try:
-        result = rewrite(original, unsafe, quote)
+        result = rewrite(head + text.encode("utf-8"), unsafe, quote)
+        if on_disk is not None:
+            tabs = Edit((), "\t", "  ", "indenting tabs replaced by spaces")
+            result = Rewrite(original, result.result, (tabs, *result.edits))
         if write and result.changed:
             write_atomically(path, original, result.result)
     except FixRefused as exc:
