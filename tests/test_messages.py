@@ -11,6 +11,9 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from conftest import lint_text
@@ -173,3 +176,16 @@ def test_a_wrong_language_map_entry_says_so():
     found = _mc006("title:\n  es: [uno]\n")
     assert [f.message for f in found] == [
         "`title.es` must be text, not a list: a language map holds one text per language"]
+
+
+@hyp_settings(max_examples=200, deadline=None)
+@given(st.sampled_from([*sorted(EXPLAINERS), "unknown"]),
+       st.one_of(st.text(max_size=80), st.integers(), st.floats(), st.booleans(), st.none(),
+                 st.lists(st.integers(), max_size=3)),
+       st.lists(st.one_of(st.text(max_size=10), st.integers(0, 5)), max_size=4))
+def test_explain_is_total_and_reads_well_for_any_record(kind, value, path):
+    message, hint = explain(kind, tuple(path), value, {"pattern": r"^\d{2,4}$"},
+                            {"title": "Field", "examples": ["0413"], "minimum": 1,
+                             "maximum": 8})
+    assert message and hint and not message.endswith(".")
+    assert not re.search(r"input should|\^\\d|NoneType", message + hint, re.IGNORECASE)

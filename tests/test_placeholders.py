@@ -6,6 +6,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES, lint_text
 from mcred.cli import cli
@@ -88,3 +90,19 @@ def test_json_report_names_the_placeholder(tmp_path):
     finding = next(f for f in json.loads(result.stdout)["findings"] if f["code"] == "MC015")
     assert finding["message"] == "`contact` still holds the placeholder `<e-mail address>`"
     assert finding["pointer"] == "/contact"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_placeholder_search_is_total_on_any_text(text):
+    """Hostile text never raises and a hit is always a piece of the text."""
+    found = placeholder_in(text)
+    assert found is None or found in text
+
+
+def test_placeholder_search_is_fast_on_a_long_angle_bracket_run():
+    import time
+
+    started = time.monotonic()
+    assert placeholder_in("<" * 50_000 + "a" * 50_000) is None
+    assert time.monotonic() - started < 10

@@ -48,7 +48,9 @@ def rules_markdown() -> str:
            "| code | name | severity | summary |", "|---|---|---|---|"]
     out += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | `{r.name}` | {r.severity.label} | "
             f"{r.summary} |" for r in rules]
-    out.append("")
+    from mcred.engine import PRECEDENCE
+
+    out += ["", PRECEDENCE]
     area = ""
     for entry in rules:
         if entry.code[:3] != area:

@@ -42,6 +42,33 @@ def check_design(design: Design, settings: RuleSettings, path: str = "",
     return one_per_cause(issues, rejected, settings)
 
 
+# How one_per_cause decides; docs/rules.md shows it (docgen).
+PRECEDENCE = """\
+## One mistake, one finding
+
+A finding that follows from another is not reported again; the rule that names the cause
+wins:
+
+- **A rejected value** (MC006 invalid value, MC015 placeholder) wins over every rule about
+  the same element, what it holds, or the part of the design that holds it: `ects: "5
+  ECTS x"` is MC006 only, not also MC302 "no ECTS" or MC504 "claims credit but states no
+  ECTS"; `title: TODO` is MC015, not also MC101 "no title".
+- **A misspelt key** (MC005 with "did you mean") stands for the key it was meant to be
+  (unless that key is there as well): `learning_outcome:` is MC005 only, not also MC201
+  "no learning outcomes" nor MC008 for every reference to an outcome.
+- **The same absent element reported by two rules**: the higher severity wins; on equal
+  severity the lower code. The ECTS: MC302 over MC504. The EQF level: MC504 (the design
+  claims credit) over MC701, unless a profile makes MC701 an error. Disabling the winner
+  lets the other rule report it.
+- **One rule, one finding per cause**: MC803 lists everything the offer lacks in one
+  finding; MC008 is not reported when the design has no outcomes at all.
+
+A finding about a missing key points where the key would be written in the format's
+order: the last line of the key before it (at the new key's indentation), else the first
+key after it.
+"""
+
+
 def _related(path: KeyPath, roots: tuple[KeyPath, ...]) -> bool:
     """``path`` is a rejected value, inside one, or the element holding one (not the root)."""
     return bool(path) and any(

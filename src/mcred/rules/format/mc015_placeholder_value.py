@@ -13,10 +13,14 @@ from mcred.registry import rule
       source="Council Recommendation 2022/C 243/02, Annex II (transparency: information "
              "that is accurate and up to date)")
 def placeholder_value(*_: object) -> Iterator[Issue]:
-    """A value still holds a placeholder: TODO, TBD, TBC, FIXME, XXX, "lorem ipsum", an
-    angle-bracket slot such as `<title>`, or "to be defined" in one of the format's
-    languages ("por definir", "a definir", "à définir", "da definire", "noch offen",
-    "nog te bepalen", …). The word lists are `mcred/vocabularies/placeholders.toml`.
+    """A value is still a placeholder (TODO, TBD, "por definir", `<title>`…).
+
+    Found in every value of the design, language maps included: TODO, TBD, TBC, TBA,
+    FIXME, XXX, N.N., "lorem ipsum", an angle-bracket slot such as `<title>`, or "to be
+    defined" in one of the format's languages ("por definir", "a definir", "à définir",
+    "da definire", "noch offen", "nog te bepalen", …). The word lists are
+    `mcred/vocabularies/placeholders.toml`; `TODO` and the other markers count only in
+    capitals, so the Spanish word "todo" is never one.
 
     The value is then treated as absent, so the same line is not also reported as an
     invalid value, and the element is not also reported as missing: this finding wins.
