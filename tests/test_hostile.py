@@ -77,12 +77,19 @@ def _per_file(out: str, names: list[str]) -> dict[str, tuple[int, set[str]]]:
     """Each file's exit code (2 unreadable, 1 findings ≥ warning, 0 clean) and codes."""
     codes: dict[str, set[str]] = {n: set() for n in names}
     worst: dict[str, int] = dict.fromkeys(names, 0)
+    checklist = None  # the file whose Annex I checklist block is being read
     for line in out.splitlines():
         match = _HEAD.match(line)
         if match and match["path"] in codes:
             codes[match["path"]].add(match["code"])
             if match["sev"] in ("error", "warning"):
                 worst[match["path"]] = max(worst[match["path"]], 1)
+            continue
+        head = line.split("  Annex I elements: ", 1)[0]
+        checklist = head if head in codes and head != line else checklist
+        if checklist and line.startswith("  missing  "):
+            codes[checklist] |= set(re.findall(r"\((MC\d{3}), line \d+\)", line))
+            worst[checklist] = max(worst[checklist], 1)  # Annex I elements: errors, MC701
             continue
         for name in names:
             if line.startswith(f"{name}: "):

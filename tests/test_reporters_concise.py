@@ -38,7 +38,7 @@ def test_cli_concise_over_an_example(monkeypatch):
                                       "examples/online-data-literacy.yaml"])
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert "examples/online-data-literacy.yaml:2:1: warning MC501 no recognition pathway: " \
+    assert "examples/online-data-literacy.yaml:38:1: warning MC501 no recognition pathway: " \
         "learners cannot see where the credential counts" in lines
     assert "examples/online-data-literacy.yaml:23:16: warning MC303 60 h for 5 ECTS is 12.0 h " \
         "per credit (expected 25\u201330)" in lines

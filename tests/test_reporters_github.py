@@ -102,7 +102,7 @@ def test_github_format_is_chosen_automatically_in_github_actions(monkeypatch):
     design = "examples/online-data-literacy.yaml"
     auto = CliRunner().invoke(cli, ["lint", design], env={"GITHUB_ACTIONS": "true"})
     assert auto.exit_code == 1
-    assert auto.output.startswith("::warning file=examples/online-data-literacy.yaml,line=2,")
+    assert auto.output.startswith("::warning file=examples/online-data-literacy.yaml,line=23,")
     explicit = CliRunner().invoke(cli, ["lint", "--format", "text", design],
                                   env={"GITHUB_ACTIONS": "true"})
     assert not explicit.output.startswith("::")

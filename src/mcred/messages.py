@@ -50,7 +50,8 @@ def shown(value: Any) -> str:
     if value is None:
         return "an empty value"
     text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-    text = text.replace("\t", "\\t").replace("\n", " ")
+    # Control and invisible characters are shown escaped, as the designer cannot see them.
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text.replace("\n", " "))
     return f"`{text[:60]}{'…' if len(text) > 60 else ''}`"
 
 

@@ -83,8 +83,9 @@ def _load(file: Path, force: bool) -> Loaded:
         _fail(f"{loaded.path}: cannot export: the file is not a loadable design", 1)
     if loaded.errors and not force:
         report_findings(loaded)
-        _fail(f"{loaded.path}: refusing to export a design with {len(loaded.errors)} "
-              "error(s); fix them, or pass --force", 1)
+        count = len(loaded.errors)
+        _fail(f"{loaded.path}: refusing to export a design with {count} error"
+              f"{'s' * (count != 1)}; fix {'them' if count != 1 else 'it'}, or pass --force", 1)
     return loaded
 
 

@@ -65,8 +65,9 @@ def excessive_weekly_load(design: Design, ctx: RuleContext[WeeklyLoad]) -> Itera
     weekly = w.hours_total / w.duration_weeks
     where = ("workload", "duration_weeks")
     if weekly > ctx.options.max_hours_per_week:
-        yield ctx.issue(where, f"{w.hours_total:g} h over {w.duration_weeks:g} week(s) is "
-                        f"{weekly:.1f} h a week (more than {ctx.options.max_hours_per_week:g})")
+        weeks = f"{w.duration_weeks:g} week" + ("" if w.duration_weeks == 1 else "s")
+        yield ctx.issue(where, f"{w.hours_total:g} h over {weeks} is {weekly:.1f} h a week "
+                        f"(more than {ctx.options.max_hours_per_week:g})")
     elif (weekly > ctx.options.max_hours_per_week_working
           and any(_WORKING.search(text) for _, text in variants(design.target_group))):
         yield ctx.issue(where, f"{weekly:.1f} h a week is a heavy load for working learners "
