@@ -8,7 +8,7 @@ from pathlib import PurePath
 
 from mcred.findings import Issue
 from mcred.loader import Document
-from mcred.model import Design
+from mcred.plain import Design
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from mcred.findings import KeyPath
-from mcred.model import Design
-from mcred.model.outcomes import LearningOutcome
 from mcred.outcomes.analysis import OutcomeAnalysis, analyse
+from mcred.plain import Design
+from mcred.plain.classes import LearningOutcome
 
 LIST_PATH: KeyPath = ("learning_outcomes",)
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from mcred.findings import Issue, KeyPath, Severity
-from mcred.model import Design
+from mcred.plain import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
 _PROMISE = re.compile(
