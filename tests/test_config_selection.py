@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from mcred.config.profiles import PROFILES
-from mcred.config.rule_options import build_options
 from mcred.config.resolve import code_names
+from mcred.config.rule_options import build_options
 from mcred.config.selection import Layer, Selection, UnknownSelector, parse_selector
 from mcred.registry import load_all
 

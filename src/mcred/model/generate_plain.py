@@ -104,7 +104,8 @@ class _Walker:
             return ("str", s.get("pattern")), "str"
         if kind == "date":
             return ("date",), "dt.date"
-        return (kind, tuple(sorted(limits.items()))), kind
+        order = ("le", "lt", "ge", "gt")  # the order pydantic-core checks bounds in
+        return (kind, tuple((k, limits[k]) for k in order if k in limits)), kind
 
     def model(self, s: dict[str, Any]) -> tuple[Node, str]:
         cls = s["cls"]

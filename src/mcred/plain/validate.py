@@ -110,6 +110,8 @@ def _model(name: str, value: Any, loc: Loc, errors: list[Error]) -> Any:
         for key, item in value.items():
             if not isinstance(key, str):
                 _error(errors, "invalid_key", (*loc, key), "Keys should be strings", key)
+            elif not key.isascii() and not _unicode(key, loc, []):
+                raise NeedsPydantic("key that is no text")
             elif key not in known:
                 _error(errors, "extra_forbidden", (*loc, key), "Extra inputs are not permitted",
                        item)
@@ -135,9 +137,11 @@ def _unicode(value: str, loc: Loc, errors: list[Error]) -> bool:
 def _str(pattern: str | None, value: Any, loc: Loc, errors: list[Error]) -> Any:
     if not isinstance(value, str):
         return _error(errors, "string_type", loc, _TYPES["str"][1], value)
+    if pattern is None:
+        return value  # pydantic keeps any Python text as it is, lone surrogates included
     if not _unicode(value, loc, errors):
         return _FAIL
-    if pattern is not None and not _compiled(pattern).search(value):
+    if not _compiled(pattern).search(value):
         return _error(errors, "string_pattern_mismatch", loc,
                       f"String should match pattern '{pattern}'", value, {"pattern": pattern})
     return value
