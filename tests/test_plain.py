@@ -113,7 +113,7 @@ def _strategy(node: tuple[Any, ...], depth: int = 0) -> st.SearchStrategy[Any]:
         return st.one_of(st.fixed_dictionaries({}, optional=fields), ODD)
     if kind == "list" and depth < 5:
         return st.one_of(st.lists(_strategy(node[1], depth + 1), max_size=3), ODD)
-    if kind == "union":
+    if kind in ("union", "tagged"):
         return st.one_of(*(_strategy(n, depth) for _, n in node[1]))
     if kind == "dict":
         return st.one_of(st.dictionaries(st.sampled_from(["en", "es", "xx-!", ""]),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 from pathlib import PurePath
 
 from mcred.findings import Issue
+from mcred.langtext import required_designs
 from mcred.loader import Document
 from mcred.plain import Design
 
@@ -49,9 +50,7 @@ class Entry:
         return self.design.level.eqf if self.design.level else None
 
     def requires(self) -> list[str]:
-        prerequisites = self.design.prerequisites
-        return [] if prerequisites is None or isinstance(prerequisites, str) \
-            else prerequisites.requires
+        return required_designs(self.design.prerequisites)
 
 
 class Catalogue:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mcred.findings import KeyPath
-from mcred.loader import Document
 from mcred.fix.roundtrip import FixRefused, Rewrite, rewrite, unified_diff
+from mcred.loader import Document
 
 __all__ = ["FixOutcome", "FixRefused", "fix_paths", "write_atomically"]
 

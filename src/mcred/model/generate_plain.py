@@ -76,9 +76,20 @@ class _Walker:
             choices = [self.choice(c) for c in s["choices"]]
             return (("union", tuple((label, n) for label, n, _ in choices)),
                     " | ".join(h for _, _, h in choices))
+        if kind == "tagged-union":
+            return self.tagged(s)
         if kind in ("str", "int", "float", "bool", "date", "literal"):
             return self.scalar(kind, s)
         return ("pydantic",), "Any"
+
+    def tagged(self, s: dict[str, Any]) -> tuple[Node, str]:
+        """A union whose branch a function picks: reproducible only if it says how."""
+        how = getattr(s["discriminator"], "__dict__", {}).get("mcred_spec")
+        if how is None or s.get("custom_error_type"):
+            return ("pydantic",), "Any"
+        choices = [(tag, *self.node(c)) for tag, c in s["choices"].items()]
+        return (("tagged", tuple((t, n) for t, n, _ in choices), how),
+                " | ".join(h for _, _, h in choices))
 
     def choice(self, c: Any) -> tuple[str, Node, str]:
         schema = c[1] if isinstance(c, tuple) else c

@@ -45,7 +45,7 @@ class Credential(Plain):
     __slots__ = ("formats", "learner_identification", "validity")
     formats: list[CredentialFormat]
     learner_identification: list[str]
-    validity: str | None
+    validity: str | dict[str, str] | None
 
 
 class Pathway(Plain):
@@ -53,7 +53,7 @@ class Pathway(Plain):
 
     __slots__ = ("type", "description")
     type: PathwayType | None
-    description: str | None
+    description: str | dict[str, str] | None
 
 
 class StackTarget(Plain):
@@ -73,14 +73,14 @@ class Recognition(Plain):
     stackability: Stackability | None
     towards: list[StackTarget]
     pathways: list[Pathway]
-    rpl: str | None
+    rpl: str | dict[str, str] | None
 
 
 class Prerequisites(Plain):
     """What a learner needs before starting."""
 
     __slots__ = ("description", "requires")
-    description: str | None
+    description: str | dict[str, str] | None
     requires: list[str]
 
 
@@ -97,7 +97,7 @@ class QualityAssurance(Plain):
 
     __slots__ = ("type", "internal", "external", "review_interval_months", "feedback")
     type: list[QaType]
-    internal: str | None
+    internal: str | dict[str, str] | None
     external: ExternalQa | None
     review_interval_months: int | None
     feedback: list[FeedbackSource]
@@ -108,7 +108,7 @@ class Grading(Plain):
 
     __slots__ = ("scheme", "scale")
     scheme: GradingScheme | None
-    scale: str | None
+    scale: str | dict[str, str] | None
 
 
 class Assessment(Plain):
@@ -119,7 +119,7 @@ class Assessment(Plain):
     type: AssessmentType | None
     covers: list[str]
     weight: float | None
-    criteria: str | None
+    criteria: str | dict[str, str] | None
     supervision: Supervision | None
 
 
@@ -159,7 +159,7 @@ class LearningOutcome(Plain):
 
     __slots__ = ("id", "text", "esco")
     id: str | None
-    text: str | None
+    text: str | dict[str, str] | None
     esco: list[str]
 
 
@@ -176,7 +176,7 @@ class NeedsAnalysis(Plain):
     """Why the credential is needed and who said so (Annex II: relevance)."""
 
     __slots__ = ("rationale", "stakeholders", "evidence")
-    rationale: str | None
+    rationale: str | dict[str, str] | None
     stakeholders: list[str]
     evidence: list[str]
 
@@ -195,16 +195,17 @@ class AwardingBody(Plain):
 class Design(Plain):
     """A micro-credential design, format version 1."""
 
-    __slots__ = ("mcred", "id", "title", "summary", "awarding_bodies", "target_group", "needs_analysis", "level", "field_of_education", "languages", "learning_outcomes", "workload", "participation", "schedule", "assessment", "grading", "quality_assurance", "prerequisites", "recognition", "credential", "fee", "contact", "further_information")
+    __slots__ = ("mcred", "id", "title", "summary", "awarding_bodies", "target_group", "needs_analysis", "level", "field_of_education", "language", "languages", "learning_outcomes", "workload", "participation", "schedule", "assessment", "grading", "quality_assurance", "prerequisites", "recognition", "credential", "fee", "contact", "further_information")
     mcred: int
     id: str | None
-    title: str | None
-    summary: str | None
+    title: str | dict[str, str] | None
+    summary: str | dict[str, str] | None
     awarding_bodies: list[AwardingBody]
-    target_group: str | None
+    target_group: str | dict[str, str] | None
     needs_analysis: NeedsAnalysis | None
     level: Level | None
     field_of_education: str | None
+    language: str | None
     languages: list[str]
     learning_outcomes: list[LearningOutcome]
     workload: Workload | None
@@ -213,25 +214,44 @@ class Design(Plain):
     assessment: list[Assessment]
     grading: Grading | None
     quality_assurance: QualityAssurance | None
-    prerequisites: str | Prerequisites | None
+    prerequisites: str | dict[str, str] | Prerequisites | None
     recognition: Recognition | None
     credential: Credential | None
     fee: Fee | None
-    contact: str | None
+    contact: str | dict[str, str] | None
     further_information: str | None
 
-DIGEST = "56cda424f241db8b"
+DIGEST = "8ae3b1caa5a95226"
 ROOT = ('model', 'Design')
 
 SPEC: dict[str, Any] = {'Design': (('mcred', ('int', ()), 'required', None),
             ('id', ('nullable', ('str', '^[a-z0-9][a-z0-9._-]*$')), 'default', None),
-            ('title', ('nullable', ('str', None)), 'default', None),
-            ('summary', ('nullable', ('str', None)), 'default', None),
+            ('title',
+             ('nullable',
+              ('union',
+               (('str', ('str', None)),
+                ('dict[str,str]', ('dict', ('str', None), ('str', None)))))),
+             'default',
+             None),
+            ('summary',
+             ('nullable',
+              ('union',
+               (('str', ('str', None)),
+                ('dict[str,str]', ('dict', ('str', None), ('str', None)))))),
+             'default',
+             None),
             ('awarding_bodies', ('list', ('model', 'AwardingBody')), 'factory', 'list'),
-            ('target_group', ('nullable', ('str', None)), 'default', None),
+            ('target_group',
+             ('nullable',
+              ('union',
+               (('str', ('str', None)),
+                ('dict[str,str]', ('dict', ('str', None), ('str', None)))))),
+             'default',
+             None),
             ('needs_analysis', ('nullable', ('model', 'NeedsAnalysis')), 'default', None),
             ('level', ('nullable', ('model', 'Level')), 'default', None),
             ('field_of_education', ('nullable', ('str', '^\\d{2,4}$')), 'default', None),
+            ('language', ('nullable', ('str', None)), 'default', None),
             ('languages', ('list', ('str', None)), 'factory', 'list'),
             ('learning_outcomes', ('list', ('model', 'LearningOutcome')), 'factory', 'list'),
             ('workload', ('nullable', ('model', 'Workload')), 'default', None),
@@ -246,21 +266,36 @@ SPEC: dict[str, Any] = {'Design': (('mcred', ('int', ()), 'required', None),
             ('quality_assurance', ('nullable', ('model', 'QualityAssurance')), 'default', None),
             ('prerequisites',
              ('nullable',
-              ('union',
-               (('str', ('str', None)), ('Prerequisites', ('model', 'Prerequisites'))))),
+              ('tagged',
+               (('text', ('str', None)),
+                ('map', ('dict', ('str', None), ('str', None))),
+                ('model', ('model', 'Prerequisites'))),
+               ('by_keys', 'Prerequisites'))),
              'default',
              None),
             ('recognition', ('nullable', ('model', 'Recognition')), 'default', None),
             ('credential', ('nullable', ('model', 'Credential')), 'default', None),
             ('fee', ('nullable', ('model', 'Fee')), 'default', None),
-            ('contact', ('nullable', ('str', None)), 'default', None),
+            ('contact',
+             ('nullable',
+              ('union',
+               (('str', ('str', None)),
+                ('dict[str,str]', ('dict', ('str', None), ('str', None)))))),
+             'default',
+             None),
             ('further_information', ('nullable', ('str', None)), 'default', None)),
  'AwardingBody': (('name', ('nullable', ('str', None)), 'default', None),
                   ('country', ('nullable', ('str', None)), 'default', None),
                   ('region', ('nullable', ('str', None)), 'default', None),
                   ('legal_id', ('nullable', ('str', None)), 'default', None),
                   ('url', ('nullable', ('str', None)), 'default', None)),
- 'NeedsAnalysis': (('rationale', ('nullable', ('str', None)), 'default', None),
+ 'NeedsAnalysis': (('rationale',
+                    ('nullable',
+                     ('union',
+                      (('str', ('str', None)),
+                       ('dict[str,str]', ('dict', ('str', None), ('str', None)))))),
+                    'default',
+                    None),
                    ('stakeholders', ('list', ('str', None)), 'factory', 'list'),
                    ('evidence', ('list', ('str', None)), 'factory', 'list')),
  'Level': (('eqf', ('nullable', ('int', (('le', 8), ('ge', 1)))), 'default', None),
@@ -273,7 +308,13 @@ SPEC: dict[str, Any] = {'Design': (('mcred', ('int', ()), 'required', None),
                       ('nullable', ('str', '^[A-Za-z0-9][A-Za-z0-9._-]*$')),
                       'default',
                       None),
-                     ('text', ('nullable', ('str', None)), 'default', None),
+                     ('text',
+                      ('nullable',
+                       ('union',
+                        (('str', ('str', None)),
+                         ('dict[str,str]', ('dict', ('str', None), ('str', None)))))),
+                      'default',
+                      None),
                      ('esco', ('list', ('str', None)), 'factory', 'list')),
  'Workload': (('ects', ('nullable', ('float', (('le', 240), ('ge', 0)))), 'default', None),
               ('hours_total',
@@ -326,7 +367,13 @@ SPEC: dict[str, Any] = {'Design': (('mcred', ('int', ()), 'required', None),
                  None),
                 ('covers', ('list', ('str', None)), 'factory', 'list'),
                 ('weight', ('nullable', ('float', (('le', 100), ('ge', 0)))), 'default', None),
-                ('criteria', ('nullable', ('str', None)), 'default', None),
+                ('criteria',
+                 ('nullable',
+                  ('union',
+                   (('str', ('str', None)),
+                    ('dict[str,str]', ('dict', ('str', None), ('str', None)))))),
+                 'default',
+                 None),
                 ('supervision',
                  ('nullable',
                   ('literal',
@@ -340,7 +387,13 @@ SPEC: dict[str, Any] = {'Design': (('mcred', ('int', ()), 'required', None),
               ('nullable', ('literal', ('pass-fail', 'numeric', 'letter'))),
               'default',
               None),
-             ('scale', ('nullable', ('str', None)), 'default', None)),
+             ('scale',
+              ('nullable',
+               ('union',
+                (('str', ('str', None)),
+                 ('dict[str,str]', ('dict', ('str', None), ('str', None)))))),
+              'default',
+              None)),
  'QualityAssurance': (('type',
                        ('list',
                         ('literal',
@@ -350,7 +403,13 @@ SPEC: dict[str, Any] = {'Design': (('mcred', ('int', ()), 'required', None),
                           'other'))),
                        'factory',
                        'list'),
-                      ('internal', ('nullable', ('str', None)), 'default', None),
+                      ('internal',
+                       ('nullable',
+                        ('union',
+                         (('str', ('str', None)),
+                          ('dict[str,str]', ('dict', ('str', None), ('str', None)))))),
+                       'default',
+                       None),
                       ('external', ('nullable', ('model', 'ExternalQa')), 'default', None),
                       ('review_interval_months',
                        ('nullable', ('int', (('le', 120), ('ge', 1)))),
@@ -362,7 +421,13 @@ SPEC: dict[str, Any] = {'Design': (('mcred', ('int', ()), 'required', None),
                        'list')),
  'ExternalQa': (('body', ('nullable', ('str', None)), 'default', None),
                 ('last_review', ('nullable', ('date',)), 'default', None)),
- 'Prerequisites': (('description', ('nullable', ('str', None)), 'default', None),
+ 'Prerequisites': (('description',
+                    ('nullable',
+                     ('union',
+                      (('str', ('str', None)),
+                       ('dict[str,str]', ('dict', ('str', None), ('str', None)))))),
+                    'default',
+                    None),
                    ('requires', ('list', ('str', None)), 'factory', 'list')),
  'Recognition': (('stackability',
                   ('nullable', ('literal', ('stand-alone', 'stackable'))),
@@ -370,7 +435,13 @@ SPEC: dict[str, Any] = {'Design': (('mcred', ('int', ()), 'required', None),
                   None),
                  ('towards', ('list', ('model', 'StackTarget')), 'factory', 'list'),
                  ('pathways', ('list', ('model', 'Pathway')), 'factory', 'list'),
-                 ('rpl', ('nullable', ('str', None)), 'default', None)),
+                 ('rpl',
+                  ('nullable',
+                   ('union',
+                    (('str', ('str', None)),
+                     ('dict[str,str]', ('dict', ('str', None), ('str', None)))))),
+                  'default',
+                  None)),
  'StackTarget': (('id', ('nullable', ('str', None)), 'default', None),
                  ('name', ('nullable', ('str', None)), 'default', None),
                  ('provider', ('nullable', ('str', None)), 'default', None),
@@ -385,13 +456,25 @@ SPEC: dict[str, Any] = {'Design': (('mcred', ('int', ()), 'required', None),
                  'admission'))),
               'default',
               None),
-             ('description', ('nullable', ('str', None)), 'default', None)),
+             ('description',
+              ('nullable',
+               ('union',
+                (('str', ('str', None)),
+                 ('dict[str,str]', ('dict', ('str', None), ('str', None)))))),
+              'default',
+              None)),
  'Credential': (('formats',
                  ('list', ('literal', ('europass-edc', 'open-badges-3', 'pdf', 'other'))),
                  'factory',
                  'list'),
                 ('learner_identification', ('list', ('str', None)), 'factory', 'list'),
-                ('validity', ('nullable', ('str', None)), 'default', None)),
+                ('validity',
+                 ('nullable',
+                  ('union',
+                   (('str', ('str', None)),
+                    ('dict[str,str]', ('dict', ('str', None), ('str', None)))))),
+                 'default',
+                 None)),
  'Fee': (('amount', ('nullable', ('float', (('ge', 0),))), 'default', None),
          ('currency', ('nullable', ('str', None)), 'default', None),
          ('free', ('nullable', ('bool', ())), 'default', None))}

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from mcred.langtext import looks_like_language_map
 from mcred.plain.classes import CLASSES, ROOT, SPEC, Design
 
 Error = dict[str, Any]
@@ -79,6 +80,9 @@ def _check(node: tuple[Any, ...], value: Any, loc: Loc, errors: list[Error]) -> 
         return _dict(node[1], node[2], value, loc, errors)
     if kind == "union":
         return _union(node[1], value, loc, errors)
+    if kind == "tagged":
+        tag = _branch(node[2], value)
+        return _check(dict(node[1])[tag], value, (*loc, tag), errors)
     if kind == "bool":
         return value if type(value) is bool else _error(errors, "bool_type", loc,
                                                          _TYPES["bool"][1], value)
@@ -223,6 +227,16 @@ def _union(choices: tuple[tuple[str, tuple[Any, ...]], ...], value: Any, loc: Lo
         return found[0]
     errors.extend(failed)
     return _FAIL
+
+
+def _branch(how: tuple[str, str], value: Any) -> str:
+    """The branch a tagged union takes (see ``mcred.model.text.branch_by_keys``)."""
+    if how[0] != "by_keys":
+        raise NeedsPydantic(how[0])
+    if isinstance(value, str):
+        return "text"
+    keys = frozenset(f for f, *_ in SPEC[how[1]])
+    return "map" if looks_like_language_map(value, keys) else "model"
 
 
 def _date(value: Any, loc: Loc, errors: list[Error]) -> Any:
