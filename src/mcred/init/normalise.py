@@ -20,7 +20,6 @@ _ISCED = re.compile(r"^\d{2,4}$")
 
 def value(path: KeyPath, answer: str) -> Any:
     """The answer as the format's value at ``path``, normalised, or ``None`` if invalid."""
-    from mcred.ambiguous import annotation_at
     from mcred.fix.fixers import edit_for
 
     text = answer.strip()
@@ -28,9 +27,9 @@ def value(path: KeyPath, answer: str) -> Any:
     if edit is not None and edit.safe:
         text = edit.new
     name = next((p for p in reversed(path) if isinstance(p, str)), "")
-    allowed = _allowed(annotation_at(path))
-    if allowed:
-        return text if text in allowed else None
+    vocabulary = allowed(path)
+    if vocabulary:
+        return text if text in vocabulary else None
     return _checked(name, text)
 
 
@@ -43,15 +42,10 @@ def listing(path: KeyPath, answer: str) -> list[Any] | None:
 
 def allowed(path: KeyPath) -> tuple[str, ...]:
     """The vocabulary at ``path`` (empty when the value is free)."""
-    from mcred.ambiguous import annotation_at
-
-    return _allowed(annotation_at(path))
-
-
-def _allowed(annotation: Any) -> tuple[str, ...]:
+    from mcred.ambiguous import spec_at
     from mcred.fix.fixers import literal_values
 
-    return literal_values(annotation)
+    return literal_values(spec_at(path))
 
 
 def _checked(name: str, text: Any) -> Any:

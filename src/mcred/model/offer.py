@@ -7,7 +7,7 @@ from pydantic import Field
 from mcred.model.base import FormatModel
 from mcred.model.quality import Date
 from mcred.model.text import LangText
-from mcred.model.vocab import CredentialFormat, FeeUnit, Pace
+from mcred.model.vocab import CredentialFormat, FeeBasis, Pace
 
 __all__ = ["Credential", "Fee", "Schedule"]
 
@@ -35,7 +35,7 @@ class Fee(FormatModel):
                               examples=[300])
     max: float | None = Field(None, ge=0, title="Highest fee",
                               description="Highest fee, where it varies.", examples=[900])
-    per: FeeUnit | None = Field(None, title="Fee per",
+    per: FeeBasis | None = Field(None, title="Fee per",
                                 description="What the amount is for: the whole `course` "
                                 "(default), one `credit` (ECTS) or one `module`.",
                                 examples=["credit"])
@@ -43,17 +43,6 @@ class Fee(FormatModel):
                                  examples=["EUR"])
     free: bool | None = Field(None, title="Free of charge",
                               description="True when the offer is free.", examples=[True])
-
-    @property
-    def stated(self) -> bool:
-        """True when the fee says what a learner pays (an amount, a range, or free)."""
-        return bool(self.free) or any(v is not None for v in (self.amount, self.min, self.max))
-
-    @property
-    def priced(self) -> float | None:
-        """The highest amount stated, or ``None``: what a currency is needed for."""
-        amounts = [v for v in (self.amount, self.min, self.max) if v is not None]
-        return max(amounts) if amounts else None
 
 
 class Credential(FormatModel):

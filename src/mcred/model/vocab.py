@@ -7,7 +7,7 @@ from typing import Literal, get_args
 Participation = Literal["online", "onsite", "blended", "volunteering", "work-experience"]
 QfEheaCycle = Literal["short", "first", "second", "third"]
 Pace = Literal["self-paced", "cohort"]
-FeeUnit = Literal["course", "credit", "module"]
+FeeBasis = Literal["course", "credit", "module"]
 AssessmentType = Literal[
     "written-exam", "oral-exam", "project", "portfolio", "quiz", "presentation", "practical",
     "peer-assessment", "assignment", "recognition-of-prior-learning", "attendance",

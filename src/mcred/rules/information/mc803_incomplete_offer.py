@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, KeyPath, Severity
-from mcred.model import Design
-from mcred.model.offer import Fee
+from mcred.plain import Design
+from mcred.plain.classes import Fee
 from mcred.registry import NoOptions, RuleContext, rule
 
 
@@ -62,14 +62,24 @@ def _lacking(design: Design) -> list[tuple[KeyPath, str]]:
         lacks.append((("schedule",), "no schedule (a start date or `pace: self-paced`)"))
     elif not (s.start or s.pace == "self-paced"):
         lacks.append((("schedule", "start"), "no start date"))
-    if fee is None or not fee.stated:
+    if fee is None or not _stated(fee):
         lacks.append((("fee",), "no fee (`free: true` if it is free)"))
-    elif fee.priced and not fee.currency:
+    elif _priced(fee) and not fee.currency:
         lacks.append((("fee", "currency"), f"a fee of {_amount(fee)} without a currency"))
     return lacks
+
+
+def _stated(fee: Fee) -> bool:
+    """The fee says what a learner pays: an amount, a range, or free."""
+    return bool(fee.free) or any(v is not None for v in (fee.amount, fee.min, fee.max))
+
+
+def _priced(fee: Fee) -> float:
+    """The highest amount stated (0 when none): what a currency is needed for."""
+    return max((v for v in (fee.amount, fee.min, fee.max) if v is not None), default=0)
 
 
 def _amount(fee: Fee) -> str:
     if fee.min is not None and fee.max is not None:
         return f"{fee.min:g}–{fee.max:g}"
-    return f"{fee.priced:g}"
+    return f"{_priced(fee):g}"
