@@ -60,3 +60,14 @@ def test_machine_formats_keep_one_finding_per_missing_element(tmp_path):
     result = CliRunner().invoke(cli, ["lint", "--format", "json", str(design)])
     codes = [f["code"] for f in json.loads(result.stdout)["findings"]]
     assert {"MC102", "MC201", "MC301", "MC401", "MC601", "MC704"} <= set(codes)
+
+
+def test_a_placeholder_in_an_annex_i_element_is_listed_as_missing_and_shown(tmp_path):
+    design = tmp_path / "draft.yaml"
+    design.write_text("mcred: 1\ntitle: TODO the title\nworkload:\n  ects: 5\n",
+                      encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lint", "--no-source", str(design)])
+    lines = result.stdout.splitlines()
+    assert lines[1] == "  present  workload"
+    assert lines[2].startswith("  missing  title (MC015, line 2), awarding body (MC102")
+    assert any(line.endswith("[placeholder-value]") for line in lines[4:])

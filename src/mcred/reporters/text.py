@@ -127,35 +127,41 @@ def fixable_summary(findings: list[Finding]) -> str:
 
 # -- the Annex I checklist: a design's missing mandatory elements in one block, before its
 # other findings (machine formats keep one finding each).
-ANNEX_I = (  # element, the codes that report it missing (the country needs a body first)
-    ("title", ("MC101",)), ("awarding body", ("MC102",)),
-    ("issuer country", ("MC103", "MC102")), ("learning outcomes", ("MC201",)),
-    ("workload", ("MC301",)), ("assessment", ("MC401",)),
-    ("quality assurance", ("MC601",)), ("level", ("MC701",)),
-    ("participation", ("MC704",)), ("learner identification", ("MC106",)),
+ANNEX_I = (  # element, the codes that report it missing (the country needs a body first),
+    # and the key a placeholder (MC015) in it sits under
+    ("title", ("MC101",), "title"), ("awarding body", ("MC102",), "awarding_bodies"),
+    ("issuer country", ("MC103", "MC102"), "country"),
+    ("learning outcomes", ("MC201",), "learning_outcomes"), ("workload", ("MC301",), "workload"),
+    ("assessment", ("MC401",), "assessment"), ("quality assurance", ("MC601",),
+                                                "quality_assurance"),
+    ("level", ("MC701",), "level"), ("participation", ("MC704",), "participation"),
+    ("learner identification", ("MC106",), "learner_identification"),
 )
+
+
+def _open(file: FileResult, name: str, group: tuple[str, ...], key: str) -> Finding | None:
+    """The finding that says the element is missing, or still a placeholder."""
+    found = next((f for code in group for f in file.findings if f.code == code), None)
+    return found or next((f for f in file.findings if f.code == "MC015"
+                          and key in f.key_path), None)
 
 
 def checklist(file: FileResult) -> tuple[list[Line], list[Finding]]:
     """(the checklist block, the findings it does not already show); no block when the
-    design lacks no element."""
-    codes = {code for _, group in ANNEX_I for code in group}
-    missing = {f.code: f for f in file.findings if f.code in codes}
-    if not missing:
+    design lacks no element. Placeholders are listed as open, and still shown below."""
+    codes = {code for _, group, _ in ANNEX_I for code in group}
+    states = [(name, _open(file, name, group, key)) for name, group, key in ANNEX_I]
+    absent = [(name, f) for name, f in states if f is not None]
+    if not any(f.code in codes for _, f in absent):
         return [], file.findings
-    present, absent = [], []
-    for name, group in ANNEX_I:
-        found = next((missing[code] for code in group if code in missing), None)
-        if found is None:
-            present.append(name)
-        else:
-            absent.append(f"{name} ({found.code}, line {found.line})")
-    worst = max(f.severity for f in missing.values())
+    present = [name for name, f in states if f is None]
+    worst = max(f.severity for _, f in absent)
     block: list[Line] = [
         [(clean(file.path), "bold"), ("  Annex I elements: ", ""),
          (f"{len(present)} of {len(ANNEX_I)} present", STYLES[worst])],
         [("  present  ", "green"), (", ".join(present) or "none", "")],
-        [("  missing  ", STYLES[worst]), (", ".join(absent), "")],
+        [("  missing  ", STYLES[worst]),
+         (", ".join(f"{name} ({f.code}, line {f.line})" for name, f in absent), "")],
         [("  = help: ", "cyan"), ("`mcred explain CODE` says what to add for each element", "")],
         [],
     ]
