@@ -7,6 +7,7 @@ beats a `pyproject.toml` with a `[tool.mcred]` table.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -91,13 +92,15 @@ def _table(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
     return table if isinstance(table, dict) else None
 
 
-def _read(path: Path) -> tuple[str, dict[str, Any]]:
+def _read(path: Path, follow: bool = False) -> tuple[str, dict[str, Any]]:
     from mcred.discovery import display_name
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the config file ({exc})", display_name(path)) from None
+    from mcred.safeio import UnsafeFile, read_text
+
+    try:  # a regular file, bounded, not a symlink (a named --config may be one)
+        text = read_text(os.path.realpath(path) if follow else path, "config")
+    except UnsafeFile as exc:
+        raise ConfigError(f"cannot read the config file: {exc}", display_name(path)) from None
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -110,8 +113,8 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
 
 def load_config(path: Path, *, explicit: bool = False) -> ConfigFile | None:
     """Parse and validate ``path``; a pyproject.toml without [tool.mcred] gives ``None``."""
+    text, data = _read(path, follow=explicit)
     path = path.resolve()
-    text, data = _read(path)
     table = _table(path, data)
     if table is None:
         if explicit:

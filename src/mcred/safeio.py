@@ -1,0 +1,244 @@
+"""Guarded reads and writes of the repository's own files: config, .gitignore, baseline, cache.
+
+A pull request controls every file of the checkout, not only the designs. Any of these
+may be a symlink to ``/dev/zero``, ``~/.ssh`` or ``.git/config``, a FIFO that never
+sends EOF, or sit under a symlinked directory. So: only regular files; no symlink
+followed inside ``root`` (every component opened with ``O_NOFOLLOW`` relative to its
+parent, so nothing can be swapped between a check and the open); opens never block;
+reads stop at a limit per kind of file; writes go to a temporary file created
+``O_EXCL|O_NOFOLLOW`` in the same directory and renamed over the target, never through
+a link. The low-level pieces (non-blocking flags, file kinds) are shared with the design
+reader, :mod:`mcred.sources`.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import stat
+from pathlib import Path
+
+from mcred.sources import _OPEN_FLAGS, _kind, _reason
+
+# The largest file of each kind mcred reads (a design's limit is --max-file-size).
+LIMITS = {
+    "gitignore": 1 << 20,
+    "config": 1 << 20,
+    "baseline": 32 << 20,
+    "cache": 256 << 20,
+    "key": 4096,
+}
+_DIR_FLAGS = (os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+              | getattr(os, "O_CLOEXEC", 0))
+_CREATE_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_CLOEXEC", 0))
+_DIR_FD = os.open in os.supports_dir_fd and os.rename in os.supports_dir_fd  # replace too
+
+
+class UnsafeFile(Exception):
+    """The file cannot be read or written safely; the message says why, for people."""
+
+
+class Missing(UnsafeFile):
+    """The file (or a folder on its way) does not exist: usually not a problem at all."""
+
+
+def read_bytes(path: Path | str, kind: str, *, root: Path | str | None = None,
+               limit: int | None = None) -> bytes:
+    """The file's bytes, at most the kind's limit; nothing on the way may be a symlink.
+
+    Without ``root`` only the file itself is checked (its folder is trusted, e.g. one the
+    walk reached without following links).
+    """
+    limit = LIMITS[kind] if limit is None else limit
+    parent_fd, name = _open_parent(Path(path), root, create=False)
+    try:
+        try:
+            fd = os.open(name, _OPEN_FLAGS, dir_fd=parent_fd)
+        except OSError as exc:
+            raise _error(exc, path) from None
+        try:
+            return _read_fd(fd, path, limit)
+        finally:
+            os.close(fd)
+    finally:
+        os.close(parent_fd)
+
+
+def read_text(path: Path | str, kind: str, *, root: Path | str | None = None,
+              limit: int | None = None, errors: str = "strict") -> str:
+    """:func:`read_bytes` decoded as UTF-8 (a leading byte-order mark is dropped)."""
+    data = read_bytes(path, kind, root=root, limit=limit)
+    try:
+        return data.decode("utf-8", errors).removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise UnsafeFile(f"the file is not valid UTF-8 text (byte {exc.start})") from None
+
+
+def _read_fd(fd: int, path: Path | str, limit: int) -> bytes:
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeFile(f"{_kind(info.st_mode)}, not a regular file")
+        if info.st_size > limit:
+            raise UnsafeFile(f"the file is {info.st_size:,} bytes, more than the limit of "
+                             f"{limit:,}")
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as exc:
+        raise _error(exc, path) from None
+    if remaining <= 0:
+        raise UnsafeFile(f"the file grew beyond the limit of {limit:,} bytes while mcred "
+                         "read it")
+    return b"".join(chunks)
+
+
+def write_bytes(path: Path | str, data: bytes, *, root: Path | str | None = None,
+                mode: int = 0o644, durable: bool = True, create_dirs: bool = False) -> None:
+    """Replace ``path`` with ``data`` atomically; refuses a target that is not a regular file.
+
+    ``durable`` fsyncs the file and its folder (a baseline); the cache skips it, since a
+    torn entry fails authentication and is simply recomputed. ``create_dirs`` makes
+    missing folders below ``root`` (mode 0700), never following a link.
+    """
+    parent_fd, name = _open_parent(Path(path), root, create=create_dirs)
+    try:
+        _check_target(name, parent_fd, path)
+        temp = f".{name[:64]}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(temp, _CREATE_FLAGS, 0o600, dir_fd=parent_fd)
+        except OSError as exc:
+            raise _error(exc, path) from None
+        try:
+            try:
+                _write_all(fd, data)
+                os.fchmod(fd, mode)
+                if durable:
+                    os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(temp, name, src_dir_fd=parent_fd, dst_dir_fd=parent_fd)
+        except BaseException as exc:
+            _unlink_quietly(temp, parent_fd)
+            if isinstance(exc, OSError):
+                raise _error(exc, path) from None
+            raise
+        if durable:
+            _fsync_quietly(parent_fd)
+    finally:
+        os.close(parent_fd)
+
+
+def _check_target(name: str, parent_fd: int, path: Path | str) -> None:
+    try:
+        info = os.stat(name, dir_fd=parent_fd, follow_symlinks=False)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise _error(exc, path) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise UnsafeFile("it is a symlink; mcred never writes through symlinks")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsafeFile(f"it is {_kind(info.st_mode)}, not a regular file")
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def list_dir(path: Path | str, *, root: Path | str | None = None) -> list[str]:
+    """Names in a folder reached without following links (``[]`` when it is missing)."""
+    parent_fd, name = _open_parent(Path(path), root, create=False)
+    try:
+        fd = os.open(name, _DIR_FLAGS, dir_fd=parent_fd)
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise _error(exc, path) from None
+    finally:
+        os.close(parent_fd)
+    try:
+        return os.listdir(fd)
+    finally:
+        os.close(fd)
+
+
+def is_inside(path: Path | str, root: Path | str) -> bool:
+    """Lexically (no link resolved): is ``path`` ``root`` or below it?"""
+    return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))
+
+
+def _open_parent(path: Path, root: Path | str | None, *, create: bool) -> tuple[int, str]:
+    """A descriptor of ``path``'s folder, every folder below ``root`` opened O_NOFOLLOW."""
+    if not _DIR_FD:
+        raise UnsafeFile("this platform cannot open files relative to a folder safely")
+    absolute = Path(os.path.abspath(path))
+    if root is None:
+        parts: tuple[str, ...] = ()
+        base = absolute.parent
+    else:
+        base = Path(os.path.abspath(root))
+        if not absolute.is_relative_to(base) or absolute == base:
+            raise UnsafeFile(f"the path leads outside {base}")
+        parts = absolute.relative_to(base).parts[:-1]
+    try:
+        fd = os.open(base, _DIR_FLAGS & ~getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise _error(exc, base) from None
+    for part in parts:
+        fd = _open_child(fd, part, create, path)  # closes the parent, even on failure
+    return fd, absolute.name
+
+
+def _open_child(fd: int, part: str, create: bool, path: Path) -> int:
+    """Open folder ``part`` of ``fd`` (closing ``fd``), creating it when asked."""
+    try:
+        try:
+            child = os.open(part, _DIR_FLAGS, dir_fd=fd)
+        except FileNotFoundError:
+            if not create:
+                raise
+            try:
+                os.mkdir(part, 0o700, dir_fd=fd)
+            except FileExistsError:
+                pass
+            child = os.open(part, _DIR_FLAGS, dir_fd=fd)
+    except OSError as exc:
+        raise _error(exc, path, folder=part) from None
+    finally:
+        os.close(fd)
+    return child
+
+
+def _error(exc: OSError, path: Path | str, folder: str | None = None) -> UnsafeFile:
+    if isinstance(exc, FileNotFoundError):
+        return Missing("no such file or directory")
+    if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
+        where = f"the folder `{folder}` on its path" if folder else "it"
+        return UnsafeFile(f"{where} is a symlink or not a folder; mcred does not follow "
+                          "symlinks here")
+    return UnsafeFile(f"cannot access the file ({_reason(exc)})")
+
+
+def _unlink_quietly(name: str, dir_fd: int) -> None:
+    try:
+        os.unlink(name, dir_fd=dir_fd)
+    except OSError:
+        pass
+
+
+def _fsync_quietly(fd: int) -> None:
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
