@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -112,7 +111,7 @@ def write_bytes(path: Path | str, data: bytes, *, root: Path | str | None = None
     parent_fd, name = _open_parent(Path(path), root, create=create_dirs)
     try:
         _check_target(name, parent_fd, path)
-        temp = f".{name[:64]}.{secrets.token_hex(6)}.tmp"
+        temp = f".{name[:64]}.{os.urandom(6).hex()}.tmp"
         try:
             fd = os.open(temp, _CREATE_FLAGS, 0o600, dir_fd=parent_fd)
         except OSError as exc:
