@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mcred import __version__
-from mcred.cachestore import ENV_DIR, Store, cache_dir
+from mcred.cachestore import Store
 from mcred.engine import FileResult
 from mcred.findings import Finding, Severity
 from mcred.loader import Document, load_text

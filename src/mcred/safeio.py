@@ -13,6 +13,7 @@ reader, :mod:`mcred.sources`.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -207,10 +208,8 @@ def _open_child(fd: int, part: str, create: bool, path: Path) -> int:
         except FileNotFoundError:
             if not create:
                 raise
-            try:
+            with contextlib.suppress(FileExistsError):
                 os.mkdir(part, 0o700, dir_fd=fd)
-            except FileExistsError:
-                pass
             child = os.open(part, _DIR_FLAGS, dir_fd=fd)
     except OSError as exc:
         raise _error(exc, path, folder=part) from None
@@ -230,14 +229,10 @@ def _error(exc: OSError, path: Path | str, folder: str | None = None) -> UnsafeF
 
 
 def _unlink_quietly(name: str, dir_fd: int) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(name, dir_fd=dir_fd)
-    except OSError:
-        pass
 
 
 def _fsync_quietly(fd: int) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.fsync(fd)
-    except OSError:
-        pass

@@ -94,7 +94,6 @@ def _table(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
 
 def _read(path: Path, follow: bool = False) -> tuple[str, dict[str, Any]]:
     from mcred.discovery import display_name
-
     from mcred.safeio import UnsafeFile, read_text
 
     try:  # a regular file, bounded, not a symlink (a named --config may be one)
