@@ -17,18 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mcred.baselinefile import VERSION, BaselineError, read_entries, write_text
 from mcred.findings import Finding, KeyPath
 
 if TYPE_CHECKING:
     from mcred.engine import FileResult
 
-VERSION = 1
+__all__ = ["DEFAULT_NAME", "Baseline", "BaselineError", "Key", "Outcome", "fingerprint",
+           "relative"]
+
 DEFAULT_NAME = ".mcred-baseline.json"
 _MISSING = object()
-
-
-class BaselineError(Exception):
-    """The baseline file is missing or is not an mcred baseline; exit 2."""
 
 
 @dataclass(frozen=True, order=True)
@@ -74,7 +73,7 @@ def fingerprint(finding: Finding, data: Any) -> str:
 
 def relative(path: str, root: Path) -> str:
     """A finding's path (as reported, relative to the cwd) relative to the baseline folder."""
-    absolute = Path(path).resolve()
+    absolute = Path(os.path.realpath(path))  # never raises, even on a symlink loop
     try:
         return absolute.relative_to(root).as_posix()
     except ValueError:
@@ -136,7 +135,12 @@ class Baseline:
 
     def _covered(self, key: Key, checked: set[str]) -> bool:
         """Only files linted in this run (or deleted since) can say an entry is gone."""
-        return key.path in checked or not (self.root / key.path).exists()
+        if key.path in checked:
+            return True
+        try:
+            return not os.path.lexists(self.root / key.path)
+        except (OSError, ValueError):  # a name too long (or odd) to be a file: keep it
+            return False
 
     def to_json(self) -> str:
         entries = [{"path": k.path, "code": k.code, "pointer": k.pointer, "hash": k.hash,
@@ -146,32 +150,16 @@ class Baseline:
                           ensure_ascii=False) + "\n"
 
     def write(self, path: Path) -> None:
-        try:
-            path.write_text(self.to_json(), encoding="utf-8")
-        except OSError as exc:
-            raise BaselineError(f"{path}: cannot write the baseline ({exc.strerror or exc})") \
-                from None
+        """Atomically, never through a symlink (see :mod:`mcred.baselinefile`)."""
+        write_text(path, self.to_json())
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise BaselineError(f"{path}: no such baseline file (create it with "
-                                "`mcred baseline create`)") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise BaselineError(f"{path}: cannot read the baseline ({exc})") from None
-        if not isinstance(data, dict) or data.get("version") != VERSION:
-            raise BaselineError(f"{path}: not an mcred baseline of version {VERSION}")
-        baseline = cls(path.resolve().parent)
-        if not isinstance(data.get("entries", []), list):
-            raise BaselineError(f"{path}: `entries` is not a list")
-        for entry in data.get("entries", []):
-            try:
-                key = Key(*(str(entry[f]) for f in ("path", "code", "pointer", "hash")))
-                count = int(entry.get("count", 1))
-            except (KeyError, TypeError, ValueError):
-                raise BaselineError(f"{path}: malformed entry {entry!r}") from None
+        """Read strictly: a malformed or oversized file is a :class:`BaselineError`."""
+        entries = read_entries(path)
+        baseline = cls(Path(os.path.realpath(os.path.dirname(os.path.abspath(path)))))
+        for fields, count, message in entries:
+            key = Key(*fields)
             baseline.counts[key] += count
-            baseline.messages[key] = str(entry.get("message", ""))
+            baseline.messages[key] = message
         return baseline

@@ -222,9 +222,10 @@ def _error(exc: OSError, path: Path | str, folder: str | None = None) -> UnsafeF
     if isinstance(exc, FileNotFoundError):
         return Missing("no such file or directory")
     if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
-        where = f"the folder `{folder}` on its path" if folder else "it"
-        return UnsafeFile(f"{where} is a symlink or not a folder; mcred does not follow "
-                          "symlinks here")
+        if folder is None:
+            return UnsafeFile("it is a symlink; mcred does not follow symlinks here")
+        return UnsafeFile(f"the folder `{folder}` on its path is a symlink or not a folder; "
+                          "mcred does not follow symlinks here")
     return UnsafeFile(f"cannot access the file ({_reason(exc)})")
 
 
