@@ -102,7 +102,8 @@ def _read_fd(fd: int, path: Path | str, limit: int) -> bytes:
 
 
 def write_bytes(path: Path | str, data: bytes, *, root: Path | str | None = None,
-                mode: int = 0o644, durable: bool = True, create_dirs: bool = False) -> None:
+                mode: int = 0o644, durable: bool = True, create_dirs: bool = False,
+                suffix: str = ".tmp") -> None:
     """Replace ``path`` with ``data`` atomically; refuses a target that is not a regular file.
 
     ``durable`` fsyncs the file and its folder (a baseline); the cache skips it, since a
@@ -112,7 +113,7 @@ def write_bytes(path: Path | str, data: bytes, *, root: Path | str | None = None
     parent_fd, name = _open_parent(Path(path), root, create=create_dirs)
     try:
         _check_target(name, parent_fd, path)
-        temp = f".{name[:64]}.{os.urandom(6).hex()}.tmp"
+        temp = temp_name(name, suffix)
         try:
             fd = os.open(temp, _CREATE_FLAGS, 0o600, dir_fd=parent_fd)
         except OSError as exc:
@@ -135,6 +136,11 @@ def write_bytes(path: Path | str, data: bytes, *, root: Path | str | None = None
             _fsync_quietly(parent_fd)
     finally:
         os.close(parent_fd)
+
+
+def temp_name(name: str, suffix: str) -> str:
+    """``.NAME.<12 hex digits>SUFFIX``: hidden, next to its target, unguessable."""
+    return f".{name[:64]}.{os.urandom(6).hex()}{suffix}"
 
 
 def _check_target(name: str, parent_fd: int, path: Path | str) -> None:

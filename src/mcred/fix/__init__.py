@@ -9,8 +9,8 @@ through.
 from __future__ import annotations
 
 import os
+import re
 import stat
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +18,10 @@ from pathlib import Path
 from mcred.findings import KeyPath
 from mcred.fix.roundtrip import FixRefused, Rewrite, rewrite, unified_diff
 
-__all__ = ["FixOutcome", "FixRefused", "fix_paths", "write_atomically"]
+__all__ = ["FixOutcome", "FixRefused", "fix_paths", "remove_leftovers", "write_atomically"]
 
 # Loader findings that mean the file must be repaired by hand before anything rewrites it.
+TEMP_SUFFIX = ".mcred"  # the new bytes, until renamed over the design
 _BLOCKING = {"MC001", "MC002", "MC003", "MC009", "MC010", "MC011"}
 
 
@@ -80,9 +81,12 @@ def _fix_one(path: Path, name: str, text: str, bom: bool, unsafe: bool, write: b
     try:
         result = rewrite(original, unsafe, quote)
         if write and result.changed:
+            remove_leftovers(path)
             write_atomically(path, original, result.result)
     except FixRefused as exc:
         return FixOutcome(name, refused=str(exc))
+    except OSError as exc:  # a read-only folder, an immutable file: this file only
+        return FixOutcome(name, refused=f"cannot write the file ({exc.strerror or exc})")
     return FixOutcome(name, result)
 
 
@@ -92,6 +96,8 @@ def write_atomically(path: Path, expected: bytes, data: bytes) -> None:
     Refuses symlinks (the link would be replaced by a file, or a target outside the
     repository rewritten) and files that changed since they were read.
     """
+    from mcred.safeio import UnsafeFile, write_bytes
+
     try:
         info = os.lstat(path)
     except OSError as exc:
@@ -100,28 +106,21 @@ def write_atomically(path: Path, expected: bytes, data: bytes) -> None:
         raise FixRefused("it is a symlink; mcred never writes through symlinks")
     if not stat.S_ISREG(info.st_mode) or path.read_bytes() != expected:
         raise FixRefused("the file changed while mcred was fixing it; run again")
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".mcred")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, stat.S_IMODE(info.st_mode))
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    _fsync_directory(path.parent)
+        write_bytes(path, data, mode=stat.S_IMODE(info.st_mode), suffix=TEMP_SUFFIX)
+    except UnsafeFile as exc:
+        raise FixRefused(str(exc)) from None
 
 
-def _fsync_directory(directory: Path) -> None:
+def remove_leftovers(path: Path) -> None:
+    """Delete temp files a killed ``--fix`` left next to ``path`` (regular files only)."""
+    pattern = re.compile(re.escape(f".{path.name[:64]}.") + r"(?:[0-9a-f]{12}|[a-z0-9_]{8})"
+                         + re.escape(TEMP_SUFFIX))
+    directory = path.parent
     try:
-        fd = os.open(directory, os.O_RDONLY)
+        names = [n for n in os.listdir(directory) if pattern.fullmatch(n)]
+        for name in names:
+            if stat.S_ISREG(os.lstat(directory / name).st_mode):
+                os.unlink(directory / name)
     except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        return  # the write that follows reports a folder it cannot change
