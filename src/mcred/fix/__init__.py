@@ -78,10 +78,11 @@ def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write:
 def _fix_one(path: Path, name: str, text: str, bom: bool, unsafe: bool, write: bool,
              quote: Mapping[KeyPath, str]) -> FixOutcome:
     original = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+    if write:
+        remove_leftovers(path)
     try:
         result = rewrite(original, unsafe, quote)
         if write and result.changed:
-            remove_leftovers(path)
             write_atomically(path, original, result.result)
     except FixRefused as exc:
         return FixOutcome(name, refused=str(exc))
