@@ -184,7 +184,7 @@ class Finder:
     def _here(self, directory: Path) -> ConfigFile | None:
         for name in CONFIG_NAMES:
             candidate = directory / name
-            if candidate.is_file():
+            if candidate.is_file() or candidate.is_symlink():  # a link: refused on reading
                 if candidate not in self._by_path:
                     self._by_path[candidate] = load_config(candidate)
                 if self._by_path[candidate] is not None:
