@@ -64,6 +64,14 @@ def test_config_files_that_are_not_plain_files_are_refused(tmp_path, kind):
         assert run.returncode == 2 and ".mcred.toml" in run.stderr
 
 
+@pytest.fixture(params=["at-calls", "lstat-fallback"])
+def platform(request, monkeypatch):
+    """Both code paths: *at() calls (Linux, macOS) and the lstat fallback (Windows)."""
+    if request.param == "lstat-fallback":
+        monkeypatch.setattr(safeio, "_DIR_FD", False)
+
+
+@pytest.mark.usefixtures("platform")
 def test_safeio_reads_are_bounded_and_refuse_links_on_the_way(tmp_path):
     (tmp_path / "real").mkdir()
     (tmp_path / "real" / "f").write_bytes(b"x" * 100)
@@ -77,8 +85,16 @@ def test_safeio_reads_are_bounded_and_refuse_links_on_the_way(tmp_path):
         safeio.read_bytes("/etc/hostname", "config", root=tmp_path)
     with pytest.raises(safeio.Missing):
         safeio.read_bytes(tmp_path / "nope", "config", root=tmp_path)
+    with pytest.raises(safeio.Missing):
+        safeio.read_bytes(tmp_path / "none" / "f", "config", root=tmp_path)
+    (tmp_path / "lnk").symlink_to(tmp_path / "real" / "f")
+    with pytest.raises(safeio.UnsafeFile, match="it is a symlink"):
+        safeio.read_bytes(tmp_path / "lnk", "config", root=tmp_path)
+    assert sorted(safeio.list_dir(tmp_path / "real", root=tmp_path)) == ["f"]
+    assert safeio.list_dir(tmp_path / "none", root=tmp_path) == []
 
 
+@pytest.mark.usefixtures("platform")
 def test_safeio_writes_are_atomic_and_never_through_links(tmp_path):
     (tmp_path / "target").write_bytes(b"old")
     (tmp_path / "link").symlink_to(tmp_path / "target")

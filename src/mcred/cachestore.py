@@ -48,6 +48,8 @@ def cache_dir() -> Path:
 def user_key() -> bytes:
     """This user's secret key, created on first use; :class:`safeio.UnsafeFile` if unusable."""
     path = user_folder() / "key"
+    if not path.is_absolute():  # no home folder to keep a private key in
+        raise safeio.UnsafeFile("no user cache folder (set HOME or XDG_CACHE_HOME)")
     known = _KEYS.get(str(path))
     if known is not None:
         return known
@@ -99,7 +101,10 @@ class Store:
         self._unwritable = ""
         self._key = b""
         self._state: bool | None = None  # None: not opened yet; False: run without it
-        cwd = os.getcwd()
+        try:
+            cwd = os.getcwd()
+        except OSError:  # the working directory was removed
+            cwd = str(self.root.parent)
         # Inside the working directory no folder from there down may be a link.
         self._base = cwd if safeio.is_inside(self.root, cwd) and str(self.root) != cwd \
             else str(self.root.parent)
@@ -152,6 +157,7 @@ class Store:
     def _usable(self) -> bool:
         if self._state is None:
             try:
+                self._key = user_key()  # first: no folder is made without a usable key
                 os.makedirs(self._base, exist_ok=True)
                 self._state = self._open()
             except (safeio.UnsafeFile, OSError) as exc:
@@ -164,7 +170,6 @@ class Store:
         """Check the stamp; stamp a folder that is new or empty; refuse any other."""
         import hmac
 
-        self._key = user_key()
         stamp = _STAMP + hmac.new(self._key, b"mcred results folder", "sha256").hexdigest()
         try:
             tag = safeio.read_text(self.root / TAG, "key", root=self._base)

@@ -17,6 +17,7 @@ import contextlib
 import errno
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from mcred.sources import _OPEN_FLAGS, _kind, _reason
@@ -52,10 +53,12 @@ def read_bytes(path: Path | str, kind: str, *, root: Path | str | None = None,
     walk reached without following links).
     """
     limit = LIMITS[kind] if limit is None else limit
-    parent_fd, name = _open_parent(Path(path), root, create=False)
+    folder, name = _open_parent(Path(path), root, create=False)
     try:
         try:
-            fd = os.open(name, _OPEN_FLAGS, dir_fd=parent_fd)
+            if folder.fd is None:
+                _refuse_link(folder.at(name))
+            fd = os.open(folder.at(name), _OPEN_FLAGS, dir_fd=folder.fd)
         except OSError as exc:
             raise _error(exc, path) from None
         try:
@@ -63,7 +66,7 @@ def read_bytes(path: Path | str, kind: str, *, root: Path | str | None = None,
         finally:
             os.close(fd)
     finally:
-        os.close(parent_fd)
+        folder.close()
 
 
 def read_text(path: Path | str, kind: str, *, root: Path | str | None = None,
@@ -110,32 +113,35 @@ def write_bytes(path: Path | str, data: bytes, *, root: Path | str | None = None
     torn entry fails authentication and is simply recomputed. ``create_dirs`` makes
     missing folders below ``root`` (mode 0700), never following a link.
     """
-    parent_fd, name = _open_parent(Path(path), root, create=create_dirs)
+    folder, name = _open_parent(Path(path), root, create=create_dirs)
     try:
-        _check_target(name, parent_fd, path)
+        _check_target(folder, name, path)
         temp = temp_name(name, suffix)
         try:
-            fd = os.open(temp, _CREATE_FLAGS, 0o600, dir_fd=parent_fd)
+            fd = os.open(folder.at(temp), _CREATE_FLAGS, 0o600, dir_fd=folder.fd)
         except OSError as exc:
             raise _error(exc, path) from None
         try:
             try:
                 _write_all(fd, data)
-                os.fchmod(fd, mode)
+                os.chmod(folder.at(temp), mode, dir_fd=folder.fd)  # ours, made O_EXCL
                 if durable:
                     os.fsync(fd)
             finally:
                 os.close(fd)
-            os.replace(temp, name, src_dir_fd=parent_fd, dst_dir_fd=parent_fd)
+            os.replace(folder.at(temp), folder.at(name), src_dir_fd=folder.fd,
+                       dst_dir_fd=folder.fd)
         except BaseException as exc:
-            _unlink_quietly(temp, parent_fd)
+            with contextlib.suppress(OSError):
+                os.unlink(folder.at(temp), dir_fd=folder.fd)
             if isinstance(exc, OSError):
                 raise _error(exc, path) from None
             raise
-        if durable:
-            _fsync_quietly(parent_fd)
+        if durable and folder.fd is not None:
+            with contextlib.suppress(OSError):
+                os.fsync(folder.fd)
     finally:
-        os.close(parent_fd)
+        folder.close()
 
 
 def temp_name(name: str, suffix: str) -> str:
@@ -143,9 +149,9 @@ def temp_name(name: str, suffix: str) -> str:
     return f".{name[:64]}.{os.urandom(6).hex()}{suffix}"
 
 
-def _check_target(name: str, parent_fd: int, path: Path | str) -> None:
+def _check_target(folder: _Folder, name: str, path: Path | str) -> None:
     try:
-        info = os.stat(name, dir_fd=parent_fd, follow_symlinks=False)
+        info = os.stat(folder.at(name), dir_fd=folder.fd, follow_symlinks=False)
     except FileNotFoundError:
         return
     except OSError as exc:
@@ -164,15 +170,18 @@ def _write_all(fd: int, data: bytes) -> None:
 
 def list_dir(path: Path | str, *, root: Path | str | None = None) -> list[str]:
     """Names in a folder reached without following links (``[]`` when it is missing)."""
-    parent_fd, name = _open_parent(Path(path), root, create=False)
+    folder, name = _open_parent(Path(path), root, create=False)
     try:
-        fd = os.open(name, _DIR_FLAGS, dir_fd=parent_fd)
+        if folder.fd is None:
+            _refuse_link(folder.at(name))
+            return os.listdir(folder.at(name))
+        fd = os.open(name, _DIR_FLAGS, dir_fd=folder.fd)
     except FileNotFoundError:
         return []
     except OSError as exc:
         raise _error(exc, path) from None
     finally:
-        os.close(parent_fd)
+        folder.close()
     try:
         return os.listdir(fd)
     finally:
@@ -184,10 +193,25 @@ def is_inside(path: Path | str, root: Path | str) -> bool:
     return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))
 
 
-def _open_parent(path: Path, root: Path | str | None, *, create: bool) -> tuple[int, str]:
-    """A descriptor of ``path``'s folder, every folder below ``root`` opened O_NOFOLLOW."""
-    if not _DIR_FD:
-        raise UnsafeFile("this platform cannot open files relative to a folder safely")
+@dataclass(frozen=True)
+class _Folder:
+    """An open folder; where the platform has no ``*at()`` calls, its checked path."""
+
+    fd: int | None
+    path: str
+
+    def at(self, name: str) -> str:
+        return name if self.fd is not None else os.path.join(self.path, name)
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+
+
+def _open_parent(path: Path, root: Path | str | None, *,
+                 create: bool) -> tuple[_Folder, str]:
+    """``path``'s folder, every folder below ``root`` opened O_NOFOLLOW (or, without
+    ``*at()`` calls, checked with lstat: best effort, a swap in between is not caught)."""
     absolute = Path(os.path.abspath(path))
     if root is None:
         parts: tuple[str, ...] = ()
@@ -197,13 +221,37 @@ def _open_parent(path: Path, root: Path | str | None, *, create: bool) -> tuple[
         if not absolute.is_relative_to(base) or absolute == base:
             raise UnsafeFile(f"the path leads outside {base}")
         parts = absolute.relative_to(base).parts[:-1]
+    if not _DIR_FD:
+        return _checked_parent(base, parts, create, path), absolute.name
     try:
         fd = os.open(base, _DIR_FLAGS & ~getattr(os, "O_NOFOLLOW", 0))
     except OSError as exc:
         raise _error(exc, base) from None
     for part in parts:
         fd = _open_child(fd, part, create, path)  # closes the parent, even on failure
-    return fd, absolute.name
+    return _Folder(fd, str(absolute.parent)), absolute.name
+
+
+def _checked_parent(base: Path, parts: tuple[str, ...], create: bool, path: Path) -> _Folder:
+    current = str(base)
+    for part in parts:
+        current = os.path.join(current, part)
+        try:
+            _refuse_link(current)
+            if create:
+                os.makedirs(current, 0o700, exist_ok=True)
+            elif not os.path.isdir(current):
+                raise FileNotFoundError(errno.ENOENT, "missing", current)
+        except OSError as exc:
+            raise _error(exc, path, folder=part) from None
+    return _Folder(None, current)
+
+
+def _refuse_link(path: str) -> None:
+    """Without O_NOFOLLOW: an lstat first (a missing file is left to the open)."""
+    with contextlib.suppress(FileNotFoundError):
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            raise OSError(errno.ELOOP, "symlink", path)
 
 
 def _open_child(fd: int, part: str, create: bool, path: Path) -> int:
@@ -233,13 +281,3 @@ def _error(exc: OSError, path: Path | str, folder: str | None = None) -> UnsafeF
         return UnsafeFile(f"the folder `{folder}` on its path is a symlink or not a folder; "
                           "mcred does not follow symlinks here")
     return UnsafeFile(f"cannot access the file ({_reason(exc)})")
-
-
-def _unlink_quietly(name: str, dir_fd: int) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(name, dir_fd=dir_fd)
-
-
-def _fsync_quietly(fd: int) -> None:
-    with contextlib.suppress(OSError):
-        os.fsync(fd)
