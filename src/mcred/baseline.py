@@ -9,15 +9,17 @@ diffs and merges well in review.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mcred.baselinefile import VERSION, BaselineError, read_entries, write_text
+from mcred.baselinefile import MAX_ENTRIES, VERSION, BaselineError, read_entries, write_text
 from mcred.findings import Finding, KeyPath
 
 if TYPE_CHECKING:
@@ -30,9 +32,8 @@ DEFAULT_NAME = ".mcred-baseline.json"
 _MISSING = object()
 
 
-@dataclass(frozen=True, order=True)
-class Key:
-    """What identifies a finding across edits of its file."""
+class Key(NamedTuple):
+    """What identifies a finding across edits of its file (perf: a tuple, cheap to make)."""
 
     path: str
     code: str
@@ -117,8 +118,9 @@ class Baseline:
                     kept.append(finding)
             result.findings[:] = kept
         checked = {relative(r.path, self.root) for r in files}
+        gone = self._gone(checked)
         outcome.fixed = sorted((key, n) for key, n in remaining.items()
-                               if n > 0 and self._covered(key, checked))
+                               if n > 0 and gone(key.path))
         return outcome
 
     def shrink(self, files: list[FileResult]) -> tuple[Baseline, int]:
@@ -127,20 +129,29 @@ class Baseline:
         current.add_run(files)
         checked = {relative(r.path, self.root) for r in files}
         kept = Baseline(self.root, messages=dict(self.messages))
+        gone = self._gone(checked)
         for key, count in self.counts.items():
-            kept.counts[key] = min(count, current.counts[key]) \
-                if self._covered(key, checked) else count
+            kept.counts[key] = min(count, current.counts[key]) if gone(key.path) else count
         kept.counts = +kept.counts  # drop zero counts
         return kept, sum(self.counts.values()) - sum(kept.counts.values())
 
-    def _covered(self, key: Key, checked: set[str]) -> bool:
-        """Only files linted in this run (or deleted since) can say an entry is gone."""
-        if key.path in checked:
-            return True
-        try:
-            return not os.path.lexists(self.root / key.path)
-        except (OSError, ValueError):  # a name too long (or odd) to be a file: keep it
-            return False
+    def _gone(self, checked: set[str]) -> Callable[[str], bool]:
+        """Can a path's entries be gone? Only if linted in this run, or deleted since.
+
+        perf: one lstat per distinct path, however many entries share it.
+        """
+        root = str(self.root)
+
+        @functools.cache
+        def covered(path: str) -> bool:
+            if path in checked:
+                return True
+            try:
+                return not os.path.lexists(os.path.join(root, path))
+            except (OSError, ValueError):  # a name too long (or odd) to be a file: keep it
+                return False
+
+        return covered
 
     def to_json(self) -> str:
         entries = [{"path": k.path, "code": k.code, "pointer": k.pointer, "hash": k.hash,
@@ -151,6 +162,10 @@ class Baseline:
 
     def write(self, path: Path) -> None:
         """Atomically, never through a symlink (see :mod:`mcred.baselinefile`)."""
+        if len(self.counts) > MAX_ENTRIES:  # it could not be read back
+            raise BaselineError(f"{len(self.counts):,} different findings, more than a "
+                                f"baseline holds ({MAX_ENTRIES:,}); fix or switch off the most "
+                                "frequent rules first (`mcred lint --statistics`)")
         write_text(path, self.to_json())
 
     @classmethod
@@ -158,8 +173,9 @@ class Baseline:
         """Read strictly: a malformed or oversized file is a :class:`BaselineError`."""
         entries = read_entries(path)
         baseline = cls(Path(os.path.realpath(os.path.dirname(os.path.abspath(path)))))
+        counts, messages = baseline.counts, baseline.messages
         for fields, count, message in entries:
             key = Key(*fields)
-            baseline.counts[key] += count
-            baseline.messages[key] = message
+            counts[key] += count
+            messages[key] = message
         return baseline

@@ -26,7 +26,7 @@ from mcred.sources import _OPEN_FLAGS, _kind, _reason
 LIMITS = {
     "gitignore": 1 << 20,
     "config": 1 << 20,
-    "baseline": 32 << 20,
+    "baseline": 64 << 20,
     "cache": 256 << 20,
     "key": 4096,
 }
