@@ -162,6 +162,13 @@ def test_baseline_limits_on_size_and_entries(repo, monkeypatch):
     assert result.exit_code == 2 and "more than the limit of 100" in result.stderr
 
 
+def test_create_refuses_a_baseline_it_could_not_read_back(repo, monkeypatch):
+    monkeypatch.setattr("mcred.baseline.MAX_ENTRIES", 0)
+    result = invoke("baseline", "create", "designs", "-o", "b.json")
+    assert result.exit_code == 2 and "more than a baseline holds (0)" in result.stderr
+    assert not (repo / "b.json").exists()
+
+
 def test_long_messages_are_cut_not_refused(repo):
     (repo / "b.json").write_text(_baseline({**ENTRY, "message": "m" * 50_000}))
     loaded = Baseline.load(repo / "b.json")

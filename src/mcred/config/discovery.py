@@ -99,7 +99,9 @@ def _read(path: Path, follow: bool = False) -> tuple[str, dict[str, Any]]:
     try:  # a regular file, bounded, not a symlink (a named --config may be one)
         text = read_text(os.path.realpath(path) if follow else path, "config")
     except UnsafeFile as exc:
-        raise ConfigError(f"cannot read the config file: {exc}", display_name(path)) from None
+        hint = "; replace the link with the file itself" if "symlink" in str(exc) else ""
+        raise ConfigError(f"cannot read the config file: {exc}{hint}", display_name(path)
+                          ) from None
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
