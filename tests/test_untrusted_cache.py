@@ -136,6 +136,8 @@ def test_symlinked_folders_inside_the_cache_are_never_followed(tmp_path, monkeyp
     assert _findings(cache_dir, monkeypatch) == truth
     assert _findings(cache_dir, monkeypatch) == truth
     assert sorted(p.name for p in outside.iterdir()) == before  # nothing written there
+    _, out = _lint(cache_dir, monkeypatch, "-v", str(FLAWED))
+    assert "entries not read" in out and "is a symlink" in out
 
 
 def test_the_key_is_private_and_a_shared_key_disables_the_cache(tmp_path, monkeypatch,

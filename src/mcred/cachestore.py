@@ -99,6 +99,7 @@ class Store:
         self.notes = notes if notes is not None else []
         self.rejected = 0
         self._unwritable = ""
+        self._refused = ""
         self._key = b""
         self._state: bool | None = None  # None: not opened yet; False: run without it
         try:
@@ -122,8 +123,8 @@ class Store:
             data = safeio.read_bytes(self._path(key), "cache", root=self._base)
         except safeio.Missing:
             return None
-        except safeio.UnsafeFile:
-            self.rejected += 1
+        except safeio.UnsafeFile as exc:  # a symlinked folder or entry, a FIFO, too big
+            self._refused = self._refused or str(exc)
             return None
         mac, _, payload = data.partition(b"\n")
         import hmac
@@ -161,7 +162,7 @@ class Store:
                 os.makedirs(self._base, exist_ok=True)
                 self._state = self._open()
             except (safeio.UnsafeFile, OSError) as exc:
-                reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+                reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
                 self._note(f"results cache {self.root} not used: {reason}; running without it")
                 self._state = False
         return self._state
@@ -199,5 +200,7 @@ class Store:
                        f"{'y' if self.rejected == 1 else 'ies'} in {self.root} failed "
                        "authentication (changed, truncated or written elsewhere); recomputed")
             self.rejected = 0
+        if self._refused:
+            self._note(f"results cache {self.root}: entries not read: {self._refused}")
         if self._unwritable:
             self._note(f"results cache {self.root} not written: {self._unwritable}")
