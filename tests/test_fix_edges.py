@@ -28,7 +28,7 @@ def _fix(*args: str) -> tuple[int, str, str]:
 
 
 def _lock(folder: Path) -> bool:
-    """Make ``folder`` unwritable: immutable as root (chattr), read-only otherwise."""
+    """Make ``folder`` (or a file) unwritable: immutable as root (chattr), else read-only."""
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         chattr = shutil.which("chattr")
         return chattr is not None and subprocess.run(
@@ -37,10 +37,10 @@ def _lock(folder: Path) -> bool:
     return True
 
 
-def _unlock(folder: Path) -> None:
+def _unlock(path: Path) -> None:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
-        subprocess.run(["chattr", "-i", str(folder)], capture_output=True, check=False)
-    folder.chmod(0o755)
+        subprocess.run(["chattr", "-i", str(path)], capture_output=True, check=False)
+    path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def test_an_unwritable_file_is_not_fixed_and_the_run_goes_on(tmp_path, monkeypatch):
@@ -63,6 +63,22 @@ def test_an_unwritable_file_is_not_fixed_and_the_run_goes_on(tmp_path, monkeypat
     assert "locked/a.yaml:" in out  # still linted and reported
     assert "Traceback" not in out + err
     assert not list((tmp_path / "locked").iterdir())[1:]  # no temp file left behind
+
+
+def test_an_immutable_file_is_not_fixed_and_the_run_goes_on(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.yaml").write_text(FIXABLE, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(FIXABLE, encoding="utf-8")
+    if not (hasattr(os, "geteuid") and os.geteuid() == 0 and _lock(tmp_path / "a.yaml")):
+        pytest.skip("immutable files need root and chattr")
+    try:
+        code, out, err = _fix("a.yaml", "b.yaml")
+    finally:
+        _unlock(tmp_path / "a.yaml")
+    assert code == 1 and "a.yaml: not fixed: cannot access the file (permission denied)" in err
+    assert (tmp_path / "b.yaml").read_text(encoding="utf-8") == FIXED
+    assert "a.yaml:" in out and "Traceback" not in out + err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
 
 
 def test_an_os_error_while_writing_is_reported_per_file(tmp_path, monkeypatch):
