@@ -126,9 +126,12 @@ def test_leftover_temp_files_of_a_killed_run_are_removed(tmp_path, monkeypatch):
     kept = [".other.yaml.0123456789ab.mcred", "d.yaml.mcred", ".d.yaml.0123456789ab.tmp"]
     for name in kept:
         (tmp_path / name).write_text("not ours", encoding="utf-8")
-    _fix("d.yaml")
+    long = "a-design-with-a-rather-long-name-" * 3 + ".yaml"  # cut to 64 in temp names
+    (tmp_path / long).write_text(FIXABLE, encoding="utf-8")
+    (tmp_path / f".{long[:64]}.0123456789ab.mcred").write_text("half", encoding="utf-8")
+    _fix("d.yaml", long)
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == sorted(["d.yaml", *kept])
+    assert names == sorted(["d.yaml", long, *kept])
     assert (tmp_path / "d.yaml").read_text(encoding="utf-8") == FIXED
 
 

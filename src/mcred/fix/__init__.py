@@ -14,16 +14,18 @@ import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mcred.findings import KeyPath
 from mcred.fix.roundtrip import FixRefused, Rewrite, rewrite, unified_diff
 from mcred.loader import Document
 
-__all__ = ["FixOutcome", "FixRefused", "fix_paths", "remove_leftovers", "write_atomically"]
+__all__ = ["BLOCKING", "FixOutcome", "FixRefused", "fix_paths", "has_edits", "needs_fixing",
+           "remove_leftovers", "write_atomically"]
 
-# Loader findings that mean the file must be repaired by hand before anything rewrites it.
 TEMP_SUFFIX = ".mcred"  # the new bytes, until renamed over the design
-_BLOCKING = {"MC001", "MC002", "MC003", "MC009", "MC010", "MC011"}
+# Loader findings that mean the file must be repaired by hand before anything rewrites it.
+BLOCKING = {"MC001", "MC002", "MC003", "MC009", "MC010", "MC011"}
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,12 @@ def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write:
     from mcred.sources import ReadPolicy, SourceError, read_path
 
     outcomes = []
+    swept: set[Path] = set()  # folders already rid of a killed run's temp files
     for argument in paths:
         for path, explicit in discover([argument]):
+            if write and path.parent not in swept:
+                swept.add(path.parent)
+                remove_leftovers(path.parent)
             name = display_name(path)
             policy = ReadPolicy(max_file_size, None if explicit else argument, follow_symlinks)
             try:
@@ -66,12 +72,12 @@ def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write:
                                      or has_marker(source.text)):
                 continue
             document = load_source(source)
-            blocking = sorted({i.code for i in document.issues} & _BLOCKING)
+            blocking = sorted({i.code for i in document.issues} & BLOCKING)
             if blocking:
                 outcomes.append(FixOutcome(name, refused="fix the loading problems first ("
                                            + ", ".join(blocking) + ")"))
                 continue
-            if not _has_edits(document, unsafe):
+            if not needs_fixing(document, unsafe):
                 outcomes.append(FixOutcome(name))
                 continue
             outcomes.append(_fix_one(path, name, source.text, source.bom, unsafe, write,
@@ -79,21 +85,27 @@ def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write:
     return outcomes
 
 
-def _has_edits(document: Document, unsafe: bool) -> bool:
-    """perf: look for edits in the loaded data first; the round trip (ruamel, ~10x the cost
-    of loading) runs only for files that have one. The same fixers judge both trees."""
+def needs_fixing(document: Document, unsafe: bool) -> bool:
+    """An edit to make, or a loading problem to refuse with; else --fix leaves the file be.
+
+    perf: judged on the loaded data; the round trip (ruamel, ~10x the cost of loading)
+    runs only for files that have an edit. The same fixers judge both trees.
+    """
+    if document.quotable or any(i.code in BLOCKING for i in document.issues):
+        return True
+    return has_edits(document.data, unsafe)
+
+
+def has_edits(data: dict[str, Any] | None, unsafe: bool) -> bool:
+    """Whether the fixers find anything to change in a design's loaded data."""
     from mcred.fix.fixers import find_edits
 
-    if document.quotable:
-        return True
-    return document.data is not None and bool(find_edits(document.data, unsafe))
+    return data is not None and bool(find_edits(data, unsafe))
 
 
 def _fix_one(path: Path, name: str, text: str, bom: bool, unsafe: bool, write: bool,
              quote: Mapping[KeyPath, str]) -> FixOutcome:
     original = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
-    if write:
-        remove_leftovers(path)
     try:
         result = rewrite(original, unsafe, quote)
         if write and result.changed:
@@ -127,15 +139,24 @@ def write_atomically(path: Path, expected: bytes, data: bytes) -> None:
         raise FixRefused(str(exc)) from None
 
 
-def remove_leftovers(path: Path) -> None:
-    """Delete temp files a killed ``--fix`` left next to ``path`` (regular files only)."""
-    pattern = re.compile(re.escape(f".{path.name[:64]}.") + r"(?:[0-9a-f]{12}|[a-z0-9_]{8})"
-                         + re.escape(TEMP_SUFFIX))
-    directory = path.parent
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:[0-9a-f]{12}|[a-z0-9_]{8})" + re.escape(TEMP_SUFFIX))
+
+
+def remove_leftovers(directory: Path) -> None:
+    """Delete temp files a killed ``--fix`` left next to a design: ``.NAME.<random>.mcred``
+    where NAME is a file of the folder; regular files only, never a link or a folder."""
     try:
-        names = [n for n in os.listdir(directory) if pattern.fullmatch(n)]
+        names = os.listdir(directory)
+        present = set(names)
         for name in names:
-            if stat.S_ISREG(os.lstat(directory / name).st_mode):
+            match = _LEFTOVER.fullmatch(name)
+            if match and _belongs(match["name"], present) and \
+                    stat.S_ISREG(os.lstat(directory / name).st_mode):
                 os.unlink(directory / name)
     except OSError:
         return  # the write that follows reports a folder it cannot change
+
+
+def _belongs(name: str, present: set[str]) -> bool:
+    """The temp file's NAME is a file here (names are cut to 64 characters in temp names)."""
+    return name in present or (len(name) == 64 and any(p.startswith(name) for p in present))
