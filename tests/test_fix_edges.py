@@ -16,7 +16,7 @@ from mcred.cli import cli
 from mcred.fix.roundtrip import FixRefused, rewrite
 
 FIXABLE = "mcred: 1\nparticipation: hybrid  # keep me\n"
-FIXED = "mcred: 1\nparticipation: blended # keep me\n"
+FIXED = "mcred: 1\nparticipation: blended  # keep me\n"  # the comment keeps its two spaces
 
 
 def _fix(*args: str) -> tuple[int, str, str]:
