@@ -100,9 +100,8 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
         max_file_size=max_file_size or run.settings.max_file_size,
         cache=not no_cache, jobs=jobs)  # speed (issue 9)
     root = report_root(paths, project_root, run.resolver.project())
-    if require_marker and settings.catalogue_root is None and not any(p.is_dir() for p in paths):
-        # pre-commit names files: their repository's designs are the catalogue (MC9xx)
-        run.settings = settings = replace(settings, catalogue_root=Path(root))
+    if require_marker and settings.catalogue_root is None:
+        run.settings = settings = replace(settings, catalogue_root=precommit_catalogue(paths))
     _safe_streams()
     fixed = (_run_fixes(paths, settings, fix, diff, unsafe_fixes, require_marker)
              if fix or diff else 0)
@@ -119,6 +118,17 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
     code = result.exit_code(settings.fail_on)
     code = 0 if exit_zero and code == 1 else code
     sys.exit(max(code, fixed, failed))
+
+
+def precommit_catalogue(paths: tuple[Path, ...]) -> Path | None:
+    """pre-commit names files, so cross-file rules (MC9xx) would have no catalogue: under
+    `--require-marker` the designs of the files' git repository are the catalogue."""
+    from mcred.reporters.paths import git_root
+
+    if any(p.is_dir() for p in paths):
+        return None
+    root = git_root(paths)
+    return Path(root) if root else None
 
 
 def _safe_streams() -> None:

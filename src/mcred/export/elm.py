@@ -31,6 +31,7 @@ from mcred.export.common import (
     language_code3,
     language_name,
 )
+from mcred.links import published
 from mcred.model import Design
 from mcred.model.identity import AwardingBody
 
@@ -160,6 +161,10 @@ class _Builder:
         notes = _recognition_notes(d)
         if notes:
             q["additionalNote"] = [self.note(n) for n in notes]
+        page = published(d.further_information)
+        if page:
+            q["homepage"] = [{"id": self.uri("webResource"), "type": "WebResource",
+                              "contentURL": page}]
         return q
 
     def qid(self) -> str:
@@ -259,9 +264,9 @@ class _Builder:
                             "countryCode": _concept(COUNTRY_URI.format(code=country),
                                                     "country", country)},
             }
-        if body.url and is_iri(body.url):
+        if published(body.url):
             org["homepage"] = {"id": self.uri("webResource"), "type": "WebResource",
-                               "contentURL": body.url}
+                               "contentURL": published(body.url)}
         self.orgs[key] = org
         return org
 

@@ -22,6 +22,7 @@ from mcred.export.common import (
     isced_label,
     outcome_lines,
 )
+from mcred.links import published
 from mcred.model import Design
 
 CONTEXT = [
@@ -46,7 +47,7 @@ def achievement(design: Design, path: str, base_url: str | None = None) -> dict[
         "achievementType": "MicroCredential",
         "name": design.title,
         "description": design.summary or design.title,
-        "criteria": {"narrative": criteria_narrative(design)},
+        "criteria": _criteria(design),
         "humanCode": ident,
     }
     if design.title is None:
@@ -96,6 +97,15 @@ def credential(design: Design, path: str, base_url: str | None = None,
     if design.summary:
         data["description"] = design.summary
     return data
+
+
+def _criteria(design: Design) -> dict[str, str]:
+    """The narrative, and `further_information` as the page describing the criteria."""
+    criteria = {"narrative": criteria_narrative(design)}
+    page = published(design.further_information)
+    if page:
+        criteria["id"] = page
+    return criteria
 
 
 def criteria_narrative(design: Design) -> str:
@@ -166,8 +176,8 @@ def _profile(design: Design, base_url: str | None) -> dict[str, Any] | None:
         "type": ["Profile"],
         "name": body.name,
     }
-    if body.url and is_iri(body.url):
-        profile["url"] = body.url
+    if published(body.url):
+        profile["url"] = published(body.url)
     if design.contact and _EMAIL.match(design.contact):
         profile["email"] = design.contact
     if body.country:

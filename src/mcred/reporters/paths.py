@@ -16,21 +16,25 @@ from pathlib import Path
 from urllib.parse import quote
 
 
-def find_root(paths: Iterable[Path | str], cwd: str | None = None) -> str:
-    """The git top level above the first path (a `.git` directory or file), else ``cwd``."""
+def git_root(paths: Iterable[Path | str], cwd: str | None = None) -> str | None:
+    """The git top level above the first path (a `.git` directory or file), if any."""
     base = cwd or os.getcwd()
     first = next((str(p) for p in paths if str(p) != "-"), base)
-    start = os.path.normpath(os.path.join(base, first))
-    if not os.path.isdir(start):
-        start = os.path.dirname(start)
-    current = start
+    current = os.path.normpath(os.path.join(base, first))
+    if not os.path.isdir(current):
+        current = os.path.dirname(current)
     while True:
         if os.path.lexists(os.path.join(current, ".git")):
             return current
         parent = os.path.dirname(current)
         if parent == current:
-            return os.path.normpath(base)
+            return None
         current = parent
+
+
+def find_root(paths: Iterable[Path | str], cwd: str | None = None) -> str:
+    """The git top level above the first path, else the working directory."""
+    return git_root(paths, cwd) or os.path.normpath(cwd or os.getcwd())
 
 
 class ProjectPaths:
