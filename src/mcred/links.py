@@ -51,7 +51,17 @@ def web_link(value: str | None) -> str | None:
         host = parts.hostname
     except ValueError:  # a malformed port or bracketed host
         return None
-    return text if host and (_HOST.match(host) or host.startswith("[")) else None
+    return text if host and (_HOST.match(host) or _is_ip(host)) else None
+
+
+def _is_ip(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def is_link(value: str) -> bool:

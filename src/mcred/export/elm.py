@@ -31,7 +31,7 @@ from mcred.export.common import (
     language_code3,
     language_name,
 )
-from mcred.links import published
+from mcred.links import is_link, published
 from mcred.model import Design
 from mcred.model.identity import AwardingBody
 
@@ -253,7 +253,7 @@ class _Builder:
         legal_iri = body.legal_id if body.legal_id and is_iri(body.legal_id) else None
         org: dict[str, Any] = {"id": legal_iri or self.uri("org"), "type": "Organisation",
                                "legalName": self.text(body.name or "")}
-        if body.legal_id and not legal_iri:
+        if body.legal_id and not legal_iri and not is_link(body.legal_id):  # a registry number
             org["identifier"] = {"id": self.uri("identifier"), "type": "Identifier",
                                  "notation": body.legal_id}
         country = country_code3(body.country or "")
