@@ -275,10 +275,10 @@ def test_force_color_follows_the_convention(monkeypatch, value: str, forced: boo
 
 
 def test_caret_counts_terminal_cells_after_wide_text() -> None:
+    from mcred.engine import lint_document
     from mcred.loader import load_text
     from mcred.reporters.text import TextReporter, cells
     from mcred.runner import RunResult
-    from mcred.engine import lint_document
 
     text = "mcred: 1\nlanguages: [中文中文, qqq-1234567]\n"
     result = RunResult(files=[lint_document(load_text(text, "d.yaml"), RuleSettings())])

@@ -47,7 +47,8 @@ def command(name: str, message: str, **properties: str | int | None) -> str:
 def annotation(f: Finding, project: ProjectPaths | None = None) -> str:
     """``file=`` is relative to the project root: GitHub resolves it in the repository."""
     return command(COMMANDS[f.severity], f"{f.message}. Fix: {f.fix}" if f.fix else f.message,
-                   file=(project or ProjectPaths()).shown(f.path), line=f.line, col=f.column, endLine=f.end_line,
+                   file=(project or ProjectPaths()).shown(f.path), line=f.line, col=f.column,
+                   endLine=f.end_line,
                    endColumn=f.end_column if f.end_line == f.line else None,
                    title=f"{f.code} {f.name}")
 

@@ -36,7 +36,8 @@ def issue(f: Finding, fingerprint: str, project: ProjectPaths | None = None) -> 
         "fingerprint": fingerprint,
         "severity": SEVERITIES[f.severity],
         "content": {"body": f.fix} if f.fix else {"body": f.name},
-        "location": {"path": (project or ProjectPaths()).shown(f.path), "lines": {"begin": f.line, "end": f.end_line or f.line}},
+        "location": {"path": (project or ProjectPaths()).shown(f.path),
+                     "lines": {"begin": f.line, "end": f.end_line or f.line}},
     }
 
 

@@ -77,7 +77,8 @@ class _Writer:
     def finding(self, suite: ET.Element, f: Finding, name: str) -> None:
         case = self.case(suite, f.path, name, f.line)
         failure = ET.SubElement(case, "failure", message=attr(f.message), type=f.severity.label)
-        details = [f"{self.project.shown(f.path)}:{f.line}:{f.column}: {f.severity.label} {f.code} {f.message}"]
+        where = f"{self.project.shown(f.path)}:{f.line}:{f.column}"
+        details = [f"{where}: {f.severity.label} {f.code} {f.message}"]
         if f.fix:
             details.append(f"help: {f.fix}")
         if f.pointer:
