@@ -90,3 +90,15 @@ def test_json_reports_keep_the_values_exactly(result: RunResult) -> None:
     get_reporter("json")(ReportOptions()).render(result, out)
     messages = [f["message"] for f in json.loads(out.getvalue())["findings"]]
     assert any("##[add-mask]secret" in m for m in messages)  # decoded, the same value
+
+
+@pytest.mark.parametrize("fmt", ["github", "junit", "sarif", "gitlab"])
+def test_file_names_with_bidi_c1_nel_and_line_separators(fmt: str) -> None:
+    from reporter_cases import finding, render, run
+
+    name = "a\u202eb\x9b31mc\x85d\u2028e\u2066f ##[add-mask]x.yaml"
+    out = render(fmt, run((name, [finding(path=name, message="m")])))
+    assert not RAW.search(out), RAW.findall(out)
+    assert not LEGACY.search(out)
+    if fmt == "github":
+        assert "file=a\\u202eb\\x9b31mc\\x85d\\u2028e\\u2066f" in out
