@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, KeyPath, Severity
-from mcred.model import Design
+from mcred.langtext import text_path, variants
+from mcred.plain import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
 
@@ -13,8 +14,8 @@ def link_fields(design: Design) -> Iterator[tuple[KeyPath, str, bool, bool]]:
     """(key path, value, always a link, e-mail allowed) of every link field of a design."""
     if design.further_information:
         yield ("further_information",), design.further_information, True, False
-    if design.contact:
-        yield ("contact",), design.contact, False, True
+    for tag, text in variants(design.contact):  # one contact per language, maybe
+        yield text_path(("contact",), tag), text, False, True
     for index, body in enumerate(design.awarding_bodies):
         if body.url:
             yield ("awarding_bodies", index, "url"), body.url, True, False
