@@ -88,3 +88,11 @@ def test_mixed_tabs_and_spaces_are_not_guessed(tmp_path):
     assert json.loads(result.stdout)["findings"][0]["fixable"] is None
     fixed = CliRunner().invoke(cli, ["lint", "--fix", str(design)])
     assert "not fixed" in fixed.stderr and design.read_text(encoding="utf-8") == text
+
+
+def test_a_web_address_without_its_scheme_is_marked_fixable(tmp_path):
+    design = tmp_path / "link.yaml"
+    design.write_text("mcred: 1\nfurther_information: www.example.es\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lint", "--format", "json", str(design)])
+    finding = next(f for f in json.loads(result.stdout)["findings"] if f["code"] == "MC809")
+    assert finding["fixable"] == "safe"

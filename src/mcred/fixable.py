@@ -15,7 +15,7 @@ from typing import Any
 from mcred.findings import Finding, KeyPath
 
 # Codes reported at a value one of the fixers in mcred.fix.fixers may rewrite.
-FIXABLE_CODES = frozenset({"MC001", "MC006", "MC012", "MC104", "MC802", "MC805"})
+FIXABLE_CODES = frozenset({"MC001", "MC006", "MC012", "MC104", "MC802", "MC805", "MC809"})
 
 
 def mark(findings: list[Finding], data: Any, quotable: Mapping[KeyPath, str],
