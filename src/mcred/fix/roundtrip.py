@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,18 +46,19 @@ class Rewrite:
         return self.original != self.result
 
 
-def rewrite(original: bytes, unsafe: bool, quote: Mapping[KeyPath, str] | None = None
-            ) -> Rewrite:
+def rewrite(original: bytes, unsafe: bool, quote: Mapping[KeyPath, str] | None = None,
+            only: Callable[[Edit], bool] | None = None) -> Rewrite:
     """The fixed bytes of a design, or :class:`FixRefused`; pure (no file access).
 
-    ``quote``: values to write quoted, as the loader reports them (``Document.quotable``).
+    ``quote``: values to write quoted, as the loader reports them (``Document.quotable``);
+    ``only`` keeps just the edits it accepts (an editor's quick fix for one finding).
     """
     bom = original.startswith(codecs.BOM_UTF8)
     text = original[len(codecs.BOM_UTF8):].decode("utf-8") if bom else original.decode("utf-8")
     crlf = _line_ends(text)
     body = text.replace("\r\n", "\n") if crlf else text
     tree, layout = _reproducible_tree(body)
-    edits = find_edits(tree, unsafe, quote)
+    edits = [e for e in find_edits(tree, unsafe, quote) if only is None or only(e)]
     if not edits:
         return Rewrite(original, original, ())
     for edit in edits:
