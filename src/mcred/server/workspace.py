@@ -1,0 +1,249 @@
+"""The designs of one workspace, on disk and in open buffers, linted as ``mcred lint`` would.
+
+Free of LSP types so it can be tested and benchmarked directly. Paths are display names
+relative to the workspace root (the server's working directory), as in lint reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mcred.config.errors import ConfigError
+from mcred.config.options import CliOptions
+from mcred.discovery import display_name
+from mcred.engine import FileResult
+from mcred.findings import Finding
+from mcred.runner import cross_file_findings, lint_buffer, lint_paths
+
+if TYPE_CHECKING:
+    from mcred.baseline import Baseline
+    from mcred.catalogue.outcome import CatalogueOutcome
+    from mcred.config.resolve import Resolver
+    from mcred.settings import LintSettings, RuleSettings
+
+
+@dataclass(frozen=True)
+class ServerOptions:
+    """What the editor may set (initialization options or ``mcred`` settings)."""
+
+    cli: CliOptions = field(default_factory=CliOptions)
+    baseline: Path | None = None
+    debounce_ms: int = 150
+
+    @classmethod
+    def parse(cls, raw: Any) -> ServerOptions:
+        """Lenient: an unknown or mistyped setting is ignored, never a crash."""
+        raw = raw.get("mcred", raw) if isinstance(raw, dict) else {}
+        raw = raw if isinstance(raw, dict) else {}
+
+        def codes(name: str) -> tuple[str, ...]:
+            value = raw.get(name)
+            return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+        def text(name: str) -> str | None:
+            value = raw.get(name)
+            return value if isinstance(value, str) and value else None
+
+        config, baseline = text("config"), text("baseline")
+        cli = CliOptions(config=Path(config) if config else None,
+                         isolated=raw.get("isolated") is True,
+                         select=codes("select") or None, extend_select=codes("extendSelect"),
+                         ignore=codes("ignore"), profile=text("profile"))
+        debounce = raw.get("debounceMs")
+        return cls(cli, Path(baseline) if baseline else None,
+                   debounce if isinstance(debounce, int) and 0 <= debounce <= 5000 else 150)
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    """An invalid config file: one diagnostic there; designs fall back to the defaults."""
+
+    path: Path
+    line: int
+    message: str
+
+
+class Workspace:
+    """Designs by display name; open buffers shadow the files on disk."""
+
+    def __init__(self, root: Path, options: ServerOptions | None = None) -> None:
+        self.root = root.resolve()
+        self.options = options or ServerOptions()
+        self.disk: dict[str, FileResult] = {}
+        self.buffers: dict[str, FileResult | None] = {}
+        self.rules: dict[str, RuleSettings] = {}
+        self.problem: ConfigProblem | None = None
+        self.baseline: Baseline | None = None
+        self.notes: list[str] = []
+        self._outcome: CatalogueOutcome | None = None
+        self._mirrors: dict[str, list[Finding]] | None = None
+        self.configure()
+
+    # -- configuration -------------------------------------------------------------
+    def configure(self) -> None:
+        """(Re)read the configuration: at start and whenever a config file changes."""
+        from mcred.config.resolve import Resolver
+
+        self.problem = None
+        try:
+            self.resolver: Resolver = Resolver(self.options.cli, self.root)
+            self.settings: LintSettings = self._settings(self.resolver)
+        except ConfigError as exc:
+            self._fallback(exc)
+        self._load_baseline()
+        self._outcome = None
+
+    def _settings(self, resolver: Resolver) -> LintSettings:
+        # The workspace is the catalogue; results stay in memory (no cache writes).
+        return replace(resolver.lint_settings(), cache=False, jobs=1, catalogue_root=None)
+
+    def _fallback(self, exc: ConfigError) -> None:
+        from mcred.config.resolve import Resolver
+
+        where = Path(str(exc.path)) if exc.path else self.root / "mcred.toml"
+        self.problem = ConfigProblem(self.root / where, exc.line or 1, exc.message)
+        self.resolver = Resolver(replace(self.options.cli, isolated=True, config=None),
+                                 self.root)
+        self.settings = self._settings(self.resolver)
+
+    def _load_baseline(self) -> None:
+        from mcred.baseline import Baseline, BaselineError
+
+        self.baseline = None
+        if self.options.baseline is None:
+            return
+        try:
+            self.baseline = Baseline.load(self.root / self.options.baseline)
+        except BaselineError as exc:
+            self.notes.append(str(exc))
+
+    def rules_for(self, path: Path) -> RuleSettings:
+        try:
+            return self.resolver.rules_for_file(path)
+        except ConfigError as exc:  # a nested config no run had read yet
+            self._fallback(exc)
+            return self.resolver.rules_for_file(path)
+
+    # -- contents ------------------------------------------------------------------
+    def scan(self) -> None:
+        """Lint every design under the root, as ``mcred lint ROOT`` walks it."""
+        try:
+            result = lint_paths([self.root], self.settings, rules_for=self.rules_for)
+        except ConfigError as exc:
+            self._fallback(exc)
+            result = lint_paths([self.root], self.settings, rules_for=self.rules_for)
+        catalogue = _catalogue_codes()
+        self.disk = {}
+        for file in result.files:
+            file.findings = [f for f in file.findings if f.code not in catalogue]
+            self.disk[file.path] = file
+            self.rules[file.path] = self.rules_for(Path(file.path))
+        self._outcome = None
+
+    def name(self, path: Path) -> str:
+        return display_name(path)
+
+    def set_buffer(self, path: Path, text: str) -> str:
+        """Lint an open buffer; returns its name. Over the size limit it is left out."""
+        name = self.name(path)
+        result = None
+        if len(text) <= self.settings.max_file_size:
+            result = lint_buffer(text, path, self.settings, self.rules_for)
+        self.buffers[name] = result
+        if result is not None:
+            self.rules[name] = self.rules_for(path)
+        self._outcome = None
+        return name
+
+    def close_buffer(self, path: Path) -> None:
+        """The file on disk counts again (it may differ from the closed buffer)."""
+        name = self.name(path)
+        self.buffers.pop(name, None)
+        self.refresh_disk(path)
+
+    def refresh_disk(self, path: Path) -> None:
+        name = self.name(path)
+        try:
+            text = path.read_text(encoding="utf-8") if path.is_file() else None
+        except (OSError, UnicodeDecodeError):
+            text = None
+        found = (lint_buffer(text, path, self.settings, self.rules_for)
+                 if text is not None and len(text) <= self.settings.max_file_size else None)
+        if found is None:
+            self.disk.pop(name, None)
+        else:
+            self.disk[name] = found
+            self.rules[name] = self.rules_for(path)
+        self._outcome = None
+
+    def files(self) -> dict[str, FileResult]:
+        merged = {**self.disk, **self.buffers}
+        return {name: file for name, file in sorted(merged.items()) if file is not None}
+
+    # -- findings ------------------------------------------------------------------
+    def outcome(self) -> CatalogueOutcome:
+        """Cross-file findings over every design, recomputed after any change."""
+        if self._outcome is None:
+            from mcred.catalogue.check import check_catalogue
+
+            self._outcome = check_catalogue(list(self.files().values()), self.settings,
+                                            walked=True)
+            self._mirrors = None
+        return self._outcome
+
+    def cross_file_state(self) -> tuple[object, ...]:
+        """Compared before and after an edit: equal means no other design needs a refresh."""
+        return self.outcome().findings, self._mirrors_now()
+
+    def _mirrors_now(self) -> dict[str, list[Finding]]:
+        from mcred.server.cycles import mirrors
+
+        outcome = self.outcome()
+        if self._mirrors is None:
+            files = self.files()
+            reported = {n: cross_file_findings(files[n], found, self.rules.get(n))
+                        for n, found in outcome.findings.items() if n in files}
+            self._mirrors = mirrors(files, reported)
+        return self._mirrors
+
+    def _cross_file(self, name: str, file: FileResult) -> list[Finding]:
+        own = self.outcome().findings.get(name, []) + self._mirrors_now().get(name, [])
+        return cross_file_findings(file, own, self.rules.get(name)) if own else []
+
+    def findings(self, name: str) -> list[Finding] | None:
+        """What ``mcred lint`` reports for ``name`` now; ``None`` when it is no design."""
+        file = self.files().get(name)
+        if file is None:
+            return None
+        found = list(file.findings) + self._cross_file(name, file)
+        found.sort(key=Finding.sort_key)
+        if self.baseline is not None:
+            view = FileResult(file.path, found, file.design, file.document)
+            self.baseline.apply([view])
+            found = view.findings
+        return found
+
+    def design_ids(self) -> list[tuple[str, str]]:
+        """(id, title) of every design, for completion of `requires:` and `towards:`."""
+        from mcred.catalogue.model import design_id
+
+        return [(design_id(f.design, name), _title(f.design)) for name, f in
+                self.files().items() if f.design is not None]
+
+
+def _title(design: Any) -> str:
+    """A plain title, or the first version of a title given in several languages."""
+    title = getattr(design, "title", None)
+    if isinstance(title, str):
+        return title
+    if isinstance(title, dict) and title:
+        return str(next(iter(title.values())))
+    return ""
+
+
+def _catalogue_codes() -> frozenset[str]:
+    from mcred.config.resolve import rule_refs
+
+    return frozenset(code for code, ref in rule_refs().items() if ref.scope == "catalogue")
