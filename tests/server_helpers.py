@@ -14,8 +14,8 @@ import pytest
 
 pytest.importorskip("pytest_lsp", reason="the server tests need the test extra (pytest-lsp)")
 
-from lsprotocol import types  # noqa: E402
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "mcred", "server"])
 TIMEOUT = 20.0

@@ -136,9 +136,10 @@ async def _hover_on_key_and_on_diagnostic(client: LanguageClient, tmp_path: Path
 async def _completion_of_keys_values_and_ids(client: LanguageClient,
                                              tmp_path: Path) -> None:
     design = tmp_path / "complete.yaml"
-    text = FLAWED.replace("data-cleaning", "complete") + ("  \nlearning_outcomes:\n  - id: lo1\n    text: Clean data\n"
-                     "assessment:\n  - id: a1\n    covers: []\nparticipation: \n"
-                     "prerequisites:\n  requires: []\n")
+    text = FLAWED.replace("data-cleaning", "complete") + (
+        "  \nlearning_outcomes:\n  - id: lo1\n    text: Clean data\n"
+        "assessment:\n  - id: a1\n    covers: []\nparticipation: \n"
+        "prerequisites:\n  requires: []\n")
     uri = open_file(client, design, text)
     await diagnostics(client, uri)
 

@@ -17,6 +17,7 @@ from conftest import EXAMPLES
 OPTIONAL = (
     "rich", "mcred.export", "mcred.render", "mcred.docgen", "mcred.baseline", "jsonschema",
     "mcred.catalogue.stats", "mcred.cli.rules", "mcred.cli.schema",
+    "pygls", "lsprotocol", "mcred.server", "mcred.cli.server",  # the language server
 )
 
 

@@ -120,6 +120,6 @@ def _yaml(key: str, value: Any) -> str:
 def _scalar(value: Any) -> str:
     if isinstance(value, str):
         plain = value and value.strip() == value and not any(c in value for c in ":#{}[]'\"")
-        return value if plain and value.lower() not in ("yes", "no", "on", "off", "true",
-                                                         "false", "null", "~") else json.dumps(value)
+        reserved = ("yes", "no", "on", "off", "true", "false", "null", "~")
+        return value if plain and value.lower() not in reserved else json.dumps(value)
     return json.dumps(value, ensure_ascii=False)

@@ -49,7 +49,7 @@ def quick_fixes(text: str, quote: dict[KeyPath, str], findings: list[Finding],
         finding = owner(edit, findings)
         if finding is None or finding not in wanted:
             continue
-        one = _fixed(text, quote, True, lambda e, path=edit.path: e.path == path)
+        one = _fixed(text, quote, True, _at(edit.path))
         if one is None or one[0] == text:
             continue
         label = "Fix" if edit.safe else "Unsafe fix"
@@ -58,6 +58,10 @@ def quick_fixes(text: str, quote: dict[KeyPath, str], findings: list[Finding],
             kind=types.CodeActionKind.QuickFix, is_preferred=edit.safe,
             edit=change(text_edits(text, one[0]))))
     return actions
+
+
+def _at(path: KeyPath) -> Callable[[Edit], bool]:
+    return lambda edit: edit.path == path
 
 
 def fix_all(text: str, quote: dict[KeyPath, str], change: Change) -> types.CodeAction | None:
@@ -77,17 +81,13 @@ def suppression(lines: list[str], finding: Finding, change: Change) -> types.Cod
     line = lines[row] if row < len(lines) else ""
     start = comment_start(line)
     comment = line[start:] if start is not None else ""
-    if comment.startswith("# mcred: ignore[") and "]" in comment:
-        at = start + comment.index("]")  # type: ignore[operator]
-        edit = types.TextEdit(types.Range(types.Position(row, at), types.Position(row, at)),
-                              f", {finding.code}")
+    if start is not None and comment.startswith("# mcred: ignore[") and "]" in comment:
+        column, new = start + comment.index("]"), f", {finding.code}"
     elif start is not None:
-        at = types.Position(row, start)
-        edit = types.TextEdit(types.Range(at, at),
-                              f"# mcred: ignore[{finding.code}] {REASON} ")
+        column, new = start, f"# mcred: ignore[{finding.code}] {REASON} "
     else:
-        at = types.Position(row, len(line))
-        edit = types.TextEdit(types.Range(at, at),
-                              f"  # mcred: ignore[{finding.code}] {REASON}")
+        column, new = len(line), f"  # mcred: ignore[{finding.code}] {REASON}"
+    at = types.Position(row, column)
+    edit = types.TextEdit(types.Range(at, at), new)
     return types.CodeAction(title=f"Add `# mcred: ignore[{finding.code}]` with a reason",
                             kind=types.CodeActionKind.QuickFix, edit=change([edit]))

@@ -16,9 +16,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from mcred import __version__
 from mcred.findings import Finding
-from mcred.server import actions, help
-from mcred.server.convert import SOURCE, diagnostic, finding_range
-from mcred.server.keys import cursor_at
+from mcred.server.convert import SOURCE, diagnostic
 from mcred.server.workspace import ServerOptions, Workspace
 
 CONFIG_NAMES = (".mcred.toml", "mcred.toml", "pyproject.toml")
