@@ -12,11 +12,10 @@ from typing import Any, TypeVar
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lsprotocol import types
+from pytest_lsp import LanguageClient, make_test_lsp_client
 
 from server_helpers import open_file, replace_all, start
-
-from lsprotocol import types  # noqa: I001 (after the importorskip in server_helpers)
-from pytest_lsp import LanguageClient, make_test_lsp_client
 
 T = TypeVar("T")
 SEED = """\

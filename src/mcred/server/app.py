@@ -34,6 +34,7 @@ class McredServer(LanguageServer):
         self.pending: set[str] = set()
         self.last_run: dict[str, float] = {}
         self.config_uri: str | None = None
+        self.recheck_pending = False
 
     # -- helpers ---------------------------------------------------------------------
     def workspace_state(self) -> Workspace:
@@ -74,15 +75,30 @@ class McredServer(LanguageServer):
         if path is None:
             return
         self.last_run[uri] = time.monotonic()
-        before = ws.cross_file_state()
         name = ws.set_buffer(path, self.workspace.get_text_document(uri).source)
         self.publish(uri, ws.findings(name))
-        if ws.cross_file_state() == before:
+        self.schedule_recheck()
+
+    def schedule_recheck(self) -> None:
+        """The cross-file pass, once per burst of edits (of any file), then republish."""
+        if self.recheck_pending:
             return
-        for other in self.open_uris():
-            other_path = self.path_of(other)
-            if other != uri and other_path is not None:
-                self.publish(other, ws.findings(ws.name(other_path)))
+        self.recheck_pending = True
+
+        def run() -> None:
+            self.recheck_pending = False
+            if self.ws is not None and self.ws.recheck():
+                self.publish_open()
+
+        asyncio.get_event_loop().call_later(self.options.debounce_ms / 1000,
+                                            lambda: guarded(self, run))
+
+    def publish_open(self) -> None:
+        ws = self.workspace_state()
+        for uri in self.open_uris():
+            path = self.path_of(uri)
+            if path is not None:
+                self.publish(uri, ws.findings(ws.name(path)))
 
     def refresh_all(self) -> None:
         ws = self.workspace_state()
@@ -90,9 +106,8 @@ class McredServer(LanguageServer):
             path = self.path_of(uri)
             if path is not None:
                 ws.set_buffer(path, self.workspace.get_text_document(uri).source)
-        for uri in self.open_uris():
-            path = self.path_of(uri)
-            self.publish(uri, ws.findings(ws.name(path)) if path else None)
+        ws.recheck()
+        self.publish_open()
         self.publish_config_problem()
 
     def publish_config_problem(self) -> None:

@@ -79,6 +79,7 @@ class Workspace:
         self.notes: list[str] = []
         self._outcome: CatalogueOutcome | None = None
         self._mirrors: dict[str, list[Finding]] | None = None
+        self.stale = False  # a design changed since the cross-file findings were computed
         self.configure()
 
     # -- configuration -------------------------------------------------------------
@@ -154,7 +155,7 @@ class Workspace:
         self.buffers[name] = result
         if result is not None:
             self.rules[name] = self.rules_for(path)
-        self._outcome = None
+        self.stale = True
         return name
 
     def close_buffer(self, path: Path) -> None:
@@ -176,7 +177,7 @@ class Workspace:
         else:
             self.disk[name] = found
             self.rules[name] = self.rules_for(path)
-        self._outcome = None
+        self.stale = True
 
     def files(self) -> dict[str, FileResult]:
         merged = {**self.disk, **self.buffers}
@@ -184,33 +185,46 @@ class Workspace:
 
     # -- findings ------------------------------------------------------------------
     def outcome(self) -> CatalogueOutcome:
-        """Cross-file findings over every design, recomputed after any change."""
-        if self._outcome is None:
-            from mcred.catalogue.check import check_catalogue
+        """The last cross-file findings; :meth:`recheck` brings them up to date.
 
-            self._outcome = check_catalogue(list(self.files().values()), self.settings,
-                                            walked=True)
-            self._mirrors = None
+        perf: over 2,000 designs the pass takes a tenth of a second or more, too slow for
+        every keystroke, so the server runs it once a burst of edits has settled.
+        """
+        if self._outcome is None:
+            self.stale = True
+            self.recheck()
+        assert self._outcome is not None
         return self._outcome
 
-    def cross_file_state(self) -> tuple[object, ...]:
-        """Compared before and after an edit: equal means no other design needs a refresh."""
-        return self.outcome().findings, self._mirrors_now()
-
-    def _mirrors_now(self) -> dict[str, list[Finding]]:
+    def recheck(self) -> bool:
+        """Recompute the cross-file findings if a design changed; True when they moved."""
+        if not self.stale and self._outcome is not None:
+            return False
+        from mcred.catalogue.check import check_catalogue
         from mcred.server.cycles import mirrors
 
-        outcome = self.outcome()
-        if self._mirrors is None:
-            files = self.files()
-            reported = {n: cross_file_findings(files[n], found, self.rules.get(n))
-                        for n, found in outcome.findings.items() if n in files}
-            self._mirrors = mirrors(files, reported)
-        return self._mirrors
+        before = (self._outcome.findings, self._mirrors) if self._outcome else None
+        files = self.files()
+        self._outcome = check_catalogue(list(files.values()), self.settings, walked=True)
+        reported = {n: cross_file_findings(files[n], found, self.rules.get(n))
+                    for n, found in self._outcome.findings.items() if n in files}
+        self._mirrors = mirrors(files, reported)
+        self.stale = False
+        return before != (self._outcome.findings, self._mirrors)
 
     def _cross_file(self, name: str, file: FileResult) -> list[Finding]:
-        own = self.outcome().findings.get(name, []) + self._mirrors_now().get(name, [])
-        return cross_file_findings(file, own, self.rules.get(name)) if own else []
+        """This design's cross-file findings, placed on its current text (the pass may
+        have run on an earlier version of an open buffer)."""
+        own = self.outcome().findings.get(name, []) + (self._mirrors or {}).get(name, [])
+        if not own or file.document is None:
+            return []
+        index = file.document.index
+        placed = []
+        for finding in own:
+            span = index.locate(finding.key_path)[0]
+            placed.append(replace(finding, line=span.line, column=span.column,
+                                  end_line=span.end_line, end_column=span.end_column))
+        return cross_file_findings(file, placed, self.rules.get(name))
 
     def findings(self, name: str) -> list[Finding] | None:
         """What ``mcred lint`` reports for ``name`` now; ``None`` when it is no design."""
