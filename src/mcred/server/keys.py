@@ -53,7 +53,7 @@ def _parse(text: str) -> _Line | None:
 def cursor_at(lines: list[str], line: int, column: int) -> Cursor:
     """The context of a 0-based (line, column) position in ``lines``."""
     text = lines[line] if line < len(lines) else ""
-    before = text[:column]
+    before = text[:column].ljust(column)  # editors may place the cursor past the end
     word = re.search(r"[\w-]*$", before)
     prefix = word.group(0) if word else ""
     own = _parse(text)

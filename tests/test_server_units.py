@@ -1,0 +1,89 @@
+"""The server's pieces without a client: cursor context, text edits, options, the CLI."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mcred.cli import cli
+from mcred.server.convert import text_edits
+from mcred.server.keys import cursor_at, node_at
+from mcred.server.workspace import ServerOptions, Workspace
+
+DESIGN = """\
+mcred: 1
+workload:
+  ects: 5
+
+learning_outcomes:
+  - id: lo1
+    text: Analyse data
+
+assessment:
+- id: a1
+  covers: [lo1]
+""".splitlines()
+
+
+@pytest.mark.parametrize(("line", "column", "parent", "key", "on_value"), [
+    (3, 2, ("workload",), None, False),          # empty line under workload
+    (2, 3, ("workload",), "ects", False),        # on a key
+    (2, 9, ("workload",), "ects", True),         # on its value
+    (7, 4, ("learning_outcomes", 0), None, False),
+    (6, 5, ("learning_outcomes", 0), "text", False),
+    (10, 2, ("assessment", 0), "covers", False),  # items at the parent's indentation
+    (10, 11, ("assessment", 0), "covers", True),
+    (0, 2, (), "mcred", False),
+])
+def test_cursor_context_from_indentation(line, column, parent, key, on_value):
+    found = cursor_at(DESIGN, line, column)
+    assert (found.parent, found.key, found.on_value) == (parent, key, on_value)
+
+
+def test_schema_nodes_follow_refs_and_lists():
+    assert node_at(("workload", "ects"))["title"] == "ECTS credits"
+    assert "properties" in node_at(("learning_outcomes", 0))
+    assert node_at(("no_such_key",)) is None
+
+
+def test_text_edits_are_minimal_and_keep_whole_words():
+    (edit,) = text_edits("a: 1\nb: hybrid  # keep\n", "a: 1\nb: blended  # keep\n")
+    assert (edit.range.start.line, edit.range.start.character) == (1, 3)
+    assert (edit.range.end.character, edit.new_text) == (9, "blended")
+    (added,) = text_edits("w:\n  e: 5\n", "w:\n  e: 5\n  h: 1\n")
+    assert added.range.start.line == 2 and added.new_text == "  h: 1\n"
+
+
+def test_options_are_lenient():
+    options = ServerOptions.parse({"mcred": {"baseline": "b.json", "select": ["MC3"],
+                                             "debounceMs": "fast", "profile": 7}})
+    assert options.baseline == Path("b.json") and options.cli.select == ("MC3",)
+    assert options.debounce_ms == 150 and options.cli.profile is None
+    assert ServerOptions.parse(None) == ServerOptions()
+
+
+def test_an_invalid_config_is_one_problem_not_a_crash(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mcred.toml").write_text("select = [\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text("mcred: 1\nparticipation: hybrid\n", encoding="utf-8")
+    workspace = Workspace(tmp_path)
+    workspace.scan()
+    assert workspace.problem is not None and workspace.problem.path.name == "mcred.toml"
+    assert "MC006" in {f.code for f in workspace.findings("a.yaml") or []}
+
+
+def test_server_command_help():
+    result = CliRunner().invoke(cli, ["server", "--help"])
+    assert result.exit_code == 0 and "language server" in result.output
+
+
+def test_server_without_pygls_says_how_to_install(monkeypatch):
+    for name in [m for m in sys.modules if m.startswith(("pygls", "mcred.server"))]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "pygls", None)
+    result = CliRunner().invoke(cli, ["server"])
+    assert result.exit_code == 2
+    assert "pip install 'mcred[server]'" in result.output
