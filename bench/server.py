@@ -158,10 +158,12 @@ def main() -> int:
     server = statistics.median(asyncio.run(latency(rounds)))
     cold = statistics.median(cold_lint(3 if args.quick else 7))
     size = len(design().encode())
+    met = "met" if server <= GOAL_MS else "NOT met"
     print(f"didChange → publishDiagnostics, {size:,} B design, median of {rounds}: "
-          f"{server:.1f} ms (goal ≤ {GOAL_MS:.0f} ms: {'met' if server <= GOAL_MS else 'NOT met'})")
+          f"{server:.1f} ms (goal ≤ {GOAL_MS:.0f} ms: {met})")
+    met = "met" if cold / server >= 8 else "NOT met"
     print(f"mcred lint --no-cache, cold, same file: {cold:.0f} ms "
-          f"({cold / server:.1f}x the server; goal ≥ 8x: {'met' if cold / server >= 8 else 'NOT met'})")
+          f"({cold / server:.1f}x the server; goal ≥ 8x: {met})")
     count = args.open or (200 if args.quick else 2000)
     before, after, spent = asyncio.run(memory(count))
     print(f"memory: {before:.0f} MB idle, {after:.0f} MB with {count:,} open designs "
