@@ -124,7 +124,7 @@ def _actions(server: McredServer, guard: Wrap) -> None:
     def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
         name, findings = server.findings_at(uri)
-        file = server.workspace_state().files().get(name)
+        file = server.workspace_state().file(name)
         if file is None or file.document is None:
             return []
         document = server.workspace.get_text_document(uri)
@@ -198,7 +198,7 @@ def _completion(server: McredServer, params: types.CompletionParams) -> types.Co
     cursor = cursor_at(lines, spot.line, spot.character)
     ws = server.workspace_state()
     name = ws.name(Path(server.path_of(uri) or ""))
-    file = ws.files().get(name)
+    file = ws.file(name)
     text = lines[spot.line] if spot.line < len(lines) else ""
     bare_item = text.lstrip().startswith("-") and cursor.key is None
     if cursor.on_value or bare_item:
