@@ -252,13 +252,10 @@ class Workspace:
 
 
 def _title(design: Any) -> str:
-    """A plain title, or the first version of a title given in several languages."""
-    title = getattr(design, "title", None)
-    if isinstance(title, str):
-        return title
-    if isinstance(title, dict) and title:
-        return str(next(iter(title.values())))
-    return ""
+    """A plain title, or its first language version."""
+    from mcred.langtext import pick
+
+    return pick(getattr(design, "title", None), None) or ""
 
 
 def _catalogue_codes() -> frozenset[str]:
