@@ -87,3 +87,17 @@ def test_server_without_pygls_says_how_to_install(monkeypatch):
     result = CliRunner().invoke(cli, ["server"])
     assert result.exit_code == 2
     assert "pip install 'mcred[server]'" in result.output
+
+
+def test_the_baseline_hides_known_findings_and_shows_new_ones(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    design = tmp_path / "a.yaml"
+    design.write_text("mcred: 1\nparticipation: hybrid\n", encoding="utf-8")
+    created = CliRunner().invoke(cli, ["baseline", "create", "."])
+    assert created.exit_code == 0, created.output
+    options = ServerOptions(baseline=Path(".mcred-baseline.json"))
+    workspace = Workspace(tmp_path, options)
+    workspace.scan()
+    assert workspace.findings("a.yaml") == []
+    name = workspace.set_buffer(design, "mcred: 1\nparticipation: hybrid\nfee: 12\n")
+    assert {f.code for f in workspace.findings(name) or []} == {"MC006"}
