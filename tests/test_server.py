@@ -139,7 +139,7 @@ async def _completion_of_keys_values_and_ids(client: LanguageClient,
     text = FLAWED.replace("data-cleaning", "complete") + (
         "  \nlearning_outcomes:\n  - id: lo1\n    text: Clean data\n"
         "assessment:\n  - id: a1\n    covers: []\nparticipation: \n"
-        "prerequisites:\n  requires: []\n")
+        "prerequisites:\n  requires: []\nrecognition:\n  towards:\n    - id: \n    - \n")
     uri = open_file(client, design, text)
     await diagnostics(client, uri)
 
@@ -156,6 +156,8 @@ async def _completion_of_keys_values_and_ids(client: LanguageClient,
     assert await labels(rows.index("    covers: []"), 13) == {"lo1"}
     assert {"online", "blended", "onsite"} <= await labels(rows.index("participation: "), 15)
     assert "intro-course" in await labels(rows.index("  requires: []"), 13)
+    assert "intro-course" in await labels(rows.index("    - id: "), 10)
+    assert {"id", "name", "ects"} <= await labels(len(rows) - 1, 6)  # a new item
 
 
 async def test_cycle_reported_in_both_files(client: LanguageClient, tmp_path: Path) -> None:

@@ -101,3 +101,13 @@ def test_the_baseline_hides_known_findings_and_shows_new_ones(tmp_path, monkeypa
     assert workspace.findings("a.yaml") == []
     name = workspace.set_buffer(design, "mcred: 1\nparticipation: hybrid\nfee: 12\n")
     assert {f.code for f in workspace.findings(name) or []} == {"MC006"}
+
+
+def test_keys_already_written_are_those_of_the_same_item():
+    from mcred.server.features import _siblings
+
+    lines = ["learning_outcomes:", "  - id: lo1", "    text: A", "  - id: lo2", "    ",
+             "workload:", "  ects: 5", "  "]
+    assert _siblings(lines, 4, cursor_at(lines, 4, 4)) == {"id"}
+    assert _siblings(lines, 1, cursor_at(lines, 1, 4)) == {"text"}
+    assert _siblings(lines, 7, cursor_at(lines, 7, 2)) == {"ects"}

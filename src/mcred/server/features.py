@@ -11,7 +11,7 @@ from lsprotocol import types
 from mcred.server import actions, help
 from mcred.server.app import CONFIG_NAMES, McredServer
 from mcred.server.convert import finding_range
-from mcred.server.keys import cursor_at
+from mcred.server.keys import branch, cursor_at, node_at
 from mcred.server.workspace import ServerOptions
 
 Wrap = Callable[[Callable[..., Any]], Callable[..., Any]]
@@ -201,6 +201,9 @@ def _completion(server: McredServer, params: types.CompletionParams) -> types.Co
     file = ws.file(name)
     text = lines[spot.line] if spot.line < len(lines) else ""
     bare_item = text.lstrip().startswith("-") and cursor.key is None
+    item_node = node_at(cursor.parent) if bare_item else None
+    if bare_item and item_node is not None and "properties" in branch(item_node, "properties"):
+        bare_item = False  # a new item of a list of mappings: offer its keys
     if cursor.on_value or bare_item:
         path = (*cursor.parent, cursor.key) if cursor.on_value and cursor.key else cursor.parent
         items = help.value_items(path, _outcome_ids(file, lines), ws.design_ids())
@@ -226,12 +229,35 @@ def _outcome_ids(file: Any, lines: list[str]) -> list[str]:
 
 
 def _siblings(lines: list[str], row: int, cursor: Any) -> set[str]:
-    """Keys already written in the mapping at the cursor (not offered again)."""
-    present = set()
-    for other in range(len(lines)):
-        if other == row:
-            continue
+    """Keys already written in the mapping at the cursor (not offered again): the lines
+    around it with the same parent, within the same list item."""
+    in_list = bool(cursor.parent) and isinstance(cursor.parent[-1], int)
+    own = lines[row] if row < len(lines) else ""
+    depth = len(own) - len(own.lstrip(" "))
+    present: set[str] = set()
+    if not own.lstrip().startswith("-"):
+        for other in range(row - 1, -1, -1):
+            if _sibling(lines, other, cursor, depth, present) or (
+                    in_list and lines[other].lstrip().startswith("-")
+                    and cursor_at(lines, other, len(lines[other])).parent == cursor.parent):
+                break
+    for other in range(row + 1, len(lines)):
         found = cursor_at(lines, other, len(lines[other]))
-        if found.parent == cursor.parent and found.key:
-            present.add(found.key)
+        if in_list and lines[other].lstrip().startswith("-") and found.parent == cursor.parent:
+            break  # the next item
+        if _sibling(lines, other, cursor, depth, present):
+            break
     return present
+
+
+def _sibling(lines: list[str], row: int, cursor: Any, depth: int, present: set[str]) -> bool:
+    """Record the key of ``row`` if it is a sibling; True once the mapping has ended."""
+    text = lines[row]
+    if not text.strip() or text.lstrip().startswith("#"):
+        return False
+    found = cursor_at(lines, row, len(text))
+    if found.parent == cursor.parent:
+        if found.key:
+            present.add(found.key)
+        return False
+    return len(text) - len(text.lstrip(" ")) < depth and not text.lstrip().startswith("-")

@@ -63,7 +63,7 @@ def value_items(path: KeyPath, outcome_ids: list[str],
     if last == "covers":
         return [types.CompletionItem(label=i, kind=types.CompletionItemKind.Reference,
                                      detail="learning outcome") for i in outcome_ids]
-    if last in ("requires", "towards") or names[-2:] in (["towards", "id"],):
+    if last == "requires" or names[-2:] == ["towards", "id"]:
         return [types.CompletionItem(label=i, kind=types.CompletionItemKind.Reference,
                                      detail=title or "design") for i, title in design_ids]
     node = node_at(path)

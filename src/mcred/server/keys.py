@@ -13,7 +13,7 @@ from typing import Any
 
 from mcred.findings import KeyPath
 
-_LINE = re.compile(r"^(?P<indent>[ ]*)(?P<dash>-[ ]+)?(?P<key>[A-Za-z_][\w-]*)?[ ]*"
+_LINE = re.compile(r"^(?P<indent>[ ]*)(?P<dash>-(?:[ ]+|$))?(?P<key>[A-Za-z_][\w-]*)?[ ]*"
                    r"(?P<colon>:(?:[ ]|$))?(?P<value>.*)$")
 
 
