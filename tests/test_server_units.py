@@ -111,3 +111,24 @@ def test_keys_already_written_are_those_of_the_same_item():
     assert _siblings(lines, 4, cursor_at(lines, 4, 4)) == {"id"}
     assert _siblings(lines, 1, cursor_at(lines, 1, 4)) == {"text"}
     assert _siblings(lines, 7, cursor_at(lines, 7, 2)) == {"ects"}
+
+
+def test_the_suppression_action_silences_its_finding(tmp_path, monkeypatch):
+    from mcred.server.actions import suppression
+
+    monkeypatch.chdir(tmp_path)
+    text = "mcred: 1\nparticipation: hybrid  # as agreed\nfee: {free: true}\n"
+    path = tmp_path / "a.yaml"
+    workspace = Workspace(tmp_path)
+    name = workspace.set_buffer(path, text)
+    finding = next(f for f in workspace.findings(name) or [] if f.code == "MC006")
+    action = suppression(text.splitlines(), finding, lambda edits: edits)
+    lines = text.splitlines(keepends=True)
+    for edit in action.edit:
+        row, column = edit.range.start.line, edit.range.start.character
+        lines[row] = lines[row][:column] + edit.new_text + lines[row][column:]
+    fixed = "".join(lines)
+    assert "# mcred: ignore[MC006] reason:" in fixed
+    workspace.set_buffer(path, fixed)
+    codes = {f.code for f in workspace.findings(name) or []}
+    assert "MC006" not in codes and not codes & {"MC013", "MC014"}
