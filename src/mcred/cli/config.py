@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from mcred.config.options import CliOptions, Run, config_options
+from mcred.cli.run import Run
+from mcred.config.options import CliOptions, config_options
 from mcred.config.resolve import Effective
 
 
@@ -28,8 +29,8 @@ def config(path: Path | None, output_format: str, fail_on: str | None,
     """
     from dataclasses import replace
 
+    from mcred.cli.run import fail
     from mcred.config.errors import ConfigError
-    from mcred.config.options import fail
 
     run = Run.prepare(replace(config, fail_on=fail_on))
     try:
