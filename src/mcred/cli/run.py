@@ -28,8 +28,14 @@ if TYPE_CHECKING:
 
 
 def fail(message: str) -> NoReturn:
-    """Configuration and baseline problems: one line on stderr, exit 2."""
-    click.echo(f"mcred: {message}", err=True)
+    """Configuration and baseline problems: one line on stderr, exit 2.
+
+    The message quotes keys, selectors and paths from the repository's files: escaped, so
+    a key cannot carry a terminal escape or start a CI workflow command.
+    """
+    from mcred.reporters.safe import clean
+
+    click.echo(f"mcred: {clean(message, 1000)}", err=True)
     sys.exit(2)
 
 

@@ -7,6 +7,7 @@ beats a `pyproject.toml` with a `[tool.mcred]` table.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mcred.config.bounds import MAX_DEPTH, check_bounds, too_deep
 from mcred.config.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -99,18 +101,25 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read the config file ({exc})", display_name(path)) from None
     try:
-        return text, tomllib.loads(text)
+        data = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError(f"the file nests arrays or tables deeper than {MAX_DEPTH} levels; "
+                          "a config needs only a few", display_name(path), 1) from None
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_POSITION.search(str(exc))
         line = int(found.group(1)) if found else max(1, len(text.splitlines()))
         message = _TOML_POSITION.sub("", str(exc)).replace("(at end of document)", "")
         raise ConfigError(f"invalid TOML: {message.strip()}", display_name(path),
                           line) from None
+    if too_deep(data):
+        raise ConfigError(f"the file nests arrays or tables deeper than {MAX_DEPTH} levels; "
+                          "a config needs only a few", display_name(path), 1)
+    return text, data
 
 
 def load_config(path: Path, *, explicit: bool = False) -> ConfigFile | None:
     """Parse and validate ``path``; a pyproject.toml without [tool.mcred] gives ``None``."""
-    path = path.resolve()
+    path = Path(os.path.realpath(path))  # never raises, even on a symlink loop
     text, data = _read(path)
     table = _table(path, data)
     if table is None:
@@ -127,7 +136,9 @@ def load_config(path: Path, *, explicit: bool = False) -> ConfigFile | None:
         model = ConfigModel.model_validate(table)
     except ValidationError as exc:
         raise _first_error(ConfigFile(path, ConfigModel(), text), exc) from None
-    return ConfigFile(path, model, text)
+    config = ConfigFile(path, model, text)
+    check_bounds(config)
+    return config
 
 
 def _first_error(config: ConfigFile, exc: ValidationError) -> ConfigError:
@@ -151,7 +162,10 @@ def _suggest(loc: tuple[object, ...]) -> str:
 
     model: type[Selection] = Override if "overrides" in loc[:1] else ConfigModel
     known = [f.alias or name for name, f in model.model_fields.items()]
-    close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+    typed = str(loc[-1])
+    if len(typed) > 64:  # difflib is quadratic in the length; no key is that long
+        return ""
+    close = difflib.get_close_matches(typed, known, n=1)
     return f" (did you mean `{close[0]}`?)" if close else ""
 
 
@@ -166,7 +180,7 @@ class Finder:
     def for_dir(self, directory: Path) -> ConfigFile | None:
         if directory in self._by_given:
             return self._by_given[directory]
-        found = self._for_resolved(directory.resolve())
+        found = self._for_resolved(Path(os.path.realpath(directory)))
         self._by_given[directory] = found
         return found
 

@@ -7,6 +7,7 @@ value remembers where it came from, so `mcred config` can say why a rule is on o
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -19,10 +20,10 @@ from mcred.config.options import CliOptions
 from mcred.config.profiles import get_profile, unknown_profile_message
 from mcred.config.selection import Layer, Selection, Selector, UnknownSelector, parse_selector
 from mcred.findings import Severity
+from mcred.globs import Globs, compile_globs
 from mcred.settings import LintSettings, RuleSettings
 
 if TYPE_CHECKING:
-    import pathspec
     from pydantic import BaseModel
 
     from mcred.config.model import Selection as SelectionModel
@@ -224,7 +225,7 @@ class Resolver:
         if cli.profile is not None and get_profile(cli.profile) is None:
             raise ConfigError(f"--profile: {unknown_profile_message(cli.profile)}")
         self.cli = cli
-        self.cwd = (cwd or Path.cwd()).resolve()
+        self.cwd = Path(os.path.realpath(cwd or Path.cwd()))
         self.rules = rule_refs()
         self._finder = Finder()
         self._explicit = load_config(cli.config, explicit=True) if cli.config else None
@@ -340,19 +341,18 @@ class Resolver:
 
 
 def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
+    try:  # realpath, not resolve(): a symlink loop must not raise here
+        return Path(os.path.realpath(path)).relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
 
 
 def _matches(globs: list[str], relative: str) -> bool:
     """gitignore-style globs (`legacy/**`, `*.draft.yaml`), relative to the config's folder."""
-    return _spec(tuple(globs)).match_file(relative)
+    return _spec(tuple(globs)).match(relative)
 
 
 @cache
-def _spec(globs: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
-    import pathspec
-
-    return pathspec.GitIgnoreSpec.from_lines(globs)
+def _spec(globs: tuple[str, ...]) -> Globs:
+    """Compiled once per list (linear-time matching; the config was checked on load)."""
+    return compile_globs(globs)
