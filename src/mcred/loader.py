@@ -30,6 +30,8 @@ class Document:
     issues: list[Issue] = field(default_factory=list)
     # Unquoted values kept as the text written (MC012): key path → that text, for --fix.
     quotable: dict[KeyPath, str] = field(default_factory=dict)
+    # The file's time budget (time.monotonic()): loading starts it, the rules share it.
+    deadline: float | None = None
 
     @cached_property
     def lines(self) -> list[str]:
@@ -54,7 +56,8 @@ def _span_issue(code: str, message: str, span: Span, fix: str = "") -> Issue:
 def load_source(source: Source, limits: Limits | None = None) -> Document:
     """Load a :class:`Source`; encoding problems found while reading are its only findings."""
     if source.issues:
-        return Document(path=source.name, text=source.text, issues=list(source.issues))
+        return Document(path=source.name, text=source.text, issues=list(source.issues),
+                        deadline=time.monotonic() + (limits or Limits()).max_seconds)
     return load_text(source.text, source.name, limits)
 
 
@@ -62,7 +65,7 @@ def load_text(text: str, path: str = "<string>", limits: Limits | None = None) -
     """Parse ``text`` into a :class:`Document`; never raises for bad input."""
     limits = limits or Limits()
     deadline = time.monotonic() + limits.max_seconds
-    doc = Document(path=path, text=text)
+    doc = Document(path=path, text=text, deadline=deadline)
     doc.issues.extend(character_issues(text))
     if doc.issues:
         return doc
@@ -172,12 +175,20 @@ def _guarded_composer() -> type:
     class GuardedComposer(Composer):
         deadline = 0.0
         seconds = 0.0
+        max_nodes = 0
 
         def __init__(self, loader: Any = None) -> None:
             super().__init__(loader)
             self.warn_double_anchors = False
+            self.nodes = 0
 
         def compose_node(self, parent: Any, index: Any) -> Any:
+            self.nodes += 1
+            if self.nodes > self.max_nodes:  # memory: nodes are built before they are counted
+                mark = self.parser.peek_event().start_mark
+                raise TreeProblem("MC009", f"the document has more than {self.max_nodes:,} "
+                                  "values", span_from_marks(mark, mark),
+                                  "Split the file; a design has a few hundred values")
             if time.monotonic() > self.deadline:
                 mark = self.parser.peek_event().start_mark
                 raise deadline_problem(self.seconds, span_from_marks(mark, mark))
@@ -192,7 +203,7 @@ def _new_yaml(limits: Limits, deadline: float) -> Any:
 
     yaml = YAML(typ="rt", pure=True)
     composer: Any = type("FileComposer", (_guarded_composer(),), {
-        "deadline": deadline, "seconds": limits.max_seconds})
+        "deadline": deadline, "seconds": limits.max_seconds, "max_nodes": limits.max_nodes})
     yaml.Composer = composer
     yaml.max_depth = limits.max_depth + 1
     return yaml
@@ -201,9 +212,12 @@ def _new_yaml(limits: Limits, deadline: float) -> Any:
 def _compose(doc: Document, limits: Limits,
              deadline: float) -> tuple[Any, tuple[int, int] | None]:
     # Fast path (perf): libyaml composes when it gives exactly ruamel's nodes; see fastyaml.py.
-    handled, fast = try_compose(doc.text, limits.max_depth)
-    if handled:
-        return fast, None
+    # It runs in C, past any deadline and node limit: documents that may hold more values
+    # than the limit take the guarded path, which stops at either.
+    if not may_exceed_nodes(doc.text, limits.max_nodes):
+        handled, fast = try_compose(doc.text, limits.max_depth)
+        if handled:
+            return fast, None
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = _new_yaml(limits, deadline)
@@ -224,6 +238,13 @@ def _compose(doc: Document, limits: Limits,
             "Flatten the structure; the design format is only a few levels deep",
         ))
     return None, _version(yaml)
+
+
+def may_exceed_nodes(text: str, max_nodes: int) -> bool:
+    """An over-estimate from counts only: every value but the first follows a line break,
+    a comma or an indicator, and a mapping entry is two values."""
+    rough = sum(text.count(s) for s in ("\n", ",", "[", "{", "- ", ": "))
+    return 2 * rough + 2 > max_nodes
 
 
 def _version(yaml: Any) -> tuple[int, int] | None:
