@@ -222,7 +222,8 @@ def _stream_parallel(chunks: Iterator[list[Job]], settings: LintSettings,
     _prepare_fork()
     submitted: list[tuple[list[Job], Future[list[Entry]]]] = []
     results: list[FileResult] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         for chunk in chunks:
             submitted.append((chunk, pool.submit(_lint_chunk, chunk, settings)))
         for chunk, future in submitted:  # earlier chunks convert while later ones run
@@ -230,6 +231,43 @@ def _stream_parallel(chunks: Iterator[list[Job]], settings: LintSettings,
                 results.append(LightResult.from_entry(job.source.name, job.source.text,
                                                       entry, None))
     return results
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker: end when the main process ends, even when it is killed (SIGKILL).
+
+    A killed parent cannot shut its pool down, and its workers would wait for work
+    forever. Linux delivers a signal to the worker when its parent dies
+    (``PR_SET_PDEATHSIG``); elsewhere a daemon thread watches the parent's pid.
+    """
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux") and _set_death_signal(signal.SIGKILL):
+        if os.getppid() != parent:  # the parent died before the signal was armed
+            os._exit(1)
+        return
+    import threading
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="mcred-parent-watch", daemon=True).start()
+
+
+def _set_death_signal(signum: int) -> bool:
+    """``prctl(PR_SET_PDEATHSIG, signum)`` through the C library; False when unavailable."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(1, signum, 0, 0, 0)) == 0  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return False
 
 
 def _prepare_fork() -> None:
@@ -249,7 +287,8 @@ def _lint_parallel(jobs: Sequence[Job], settings: LintSettings, workers: int) ->
     size = max(MIN_CHUNK, -(-len(jobs) // (workers * 4)))
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     workers = min(workers, len(chunks))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         return [e for chunk in pool.map(_lint_chunk, chunks, [settings] * len(chunks))
                 for e in chunk]
 
