@@ -46,7 +46,7 @@ def create(paths: tuple[Path, ...], output: Path, force: bool, config: CliOption
     except BaselineError as exc:
         fail(str(exc))
     total = sum(recorded.counts.values())
-    click.echo(f"wrote {output}: {total} finding(s) in {len(result.files)} file(s)")
+    click.echo(f"wrote {_clean(output)}: {total} finding(s) in {len(result.files)} file(s)")
 
 
 @baseline.command()
@@ -73,4 +73,10 @@ def update(paths: tuple[Path, ...], path: Path, config: CliOptions) -> None:
         fail(str(exc))
     gone = "1 entry that no longer occurs" if removed == 1 else \
         f"{removed} entries that no longer occur"
-    click.echo(f"updated {path}: removed {gone}; {sum(new.counts.values())} remain")
+    click.echo(f"updated {_clean(path)}: removed {gone}; {sum(new.counts.values())} remain")
+
+
+def _clean(path: Path) -> str:
+    from mcred.reporters.safe import clean
+
+    return clean(str(path), 1000)

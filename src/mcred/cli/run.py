@@ -93,8 +93,10 @@ class Run:
         if statistics:
             click.echo(render_statistics(result.findings), file=sys.stderr if machine else out,
                        nl=False)
-        for note in self.notes:
-            click.echo(note, err=True)
+        from mcred.reporters.safe import clean
+
+        for note in self.notes:  # notes quote baseline entries: escaped, one line each
+            click.echo(clean(note, 2000), err=True)
 
 
 def render_statistics(findings: Iterable[Finding]) -> str:
