@@ -70,7 +70,7 @@ def _re2_available() -> bool:
 def _problem(pattern: str) -> str | None:
     """Why ``pattern`` cannot be compiled at all, or ``None``."""
     if len(pattern) > MAX_PATTERN:
-        return f"the pattern is {len(pattern):,} characters long (at most {MAX_PATTERN:,})"
+        return _too_long(pattern)
     try:
         _simple_spec([pattern])
     except Exception as exc:  # pathspec's and re's own errors: a pattern that cannot work
@@ -89,37 +89,64 @@ def _backtracking_problem(pattern: str) -> str | None:
 def compile_globs(lines: Sequence[str]) -> Globs:
     """Compile a list from a config file; the first unusable pattern raises GlobError."""
     for line in lines:
-        problem = _problem(line)
-        if problem is not None:
-            raise GlobError(line, problem)
-    spec = _re2_spec(lines)
-    if spec is None:
+        if len(line) > MAX_PATTERN:
+            raise GlobError(line, _too_long(line))
+    spec = _compile(lines)
+    if spec is None:  # a pattern pathspec rejects: name it
+        bad = next(line for line in lines if _problem(line) is not None)
+        raise GlobError(bad, _problem(bad) or "")
+    if isinstance(spec, _Backtracking):
         for line in lines:
             problem = _backtracking_problem(line)
             if problem is not None:
                 raise GlobError(line, problem)
-        spec = _simple_spec(lines)
+        return Globs(spec.build())
     return Globs(spec)
 
 
 def compile_gitignore(lines: Iterable[str]) -> Globs:
     """Compile a `.gitignore`; unusable lines are dropped, as git drops them."""
-    kept = [line for line in lines if _problem(line) is None]
-    spec = _re2_spec(kept)
-    if spec is None:
-        spec = _simple_spec([line for line in kept if _backtracking_problem(line) is None])
+    kept = [line for line in lines if len(line) <= MAX_PATTERN]
+    spec = _compile(kept)
+    if spec is None:  # rare: find the lines pathspec rejects, one by one
+        kept = [line for line in kept if _problem(line) is None]
+        spec = _compile(kept)
+    if spec is None or isinstance(spec, _Backtracking):
+        usable = [line for line in kept if _backtracking_problem(line) is None]
+        return Globs(_simple_spec(usable))
     return Globs(spec)
 
 
-def _re2_spec(lines: Sequence[str]) -> GitIgnoreSpec | None:
-    if not _re2_available():
-        return None
+class _Backtracking:
+    """RE2 could not take the list: the caller decides which patterns are safe enough."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+
+    def build(self) -> GitIgnoreSpec:
+        return _simple_spec(self.lines)
+
+
+def _compile(lines: Sequence[str]) -> GitIgnoreSpec | _Backtracking | None:
+    """RE2 when it can; ``None`` when a pattern is invalid."""
     from pathspec import GitIgnoreSpec
 
+    if not _re2_available():
+        try:
+            _simple_spec(lines)
+        except (ValueError, re.error):
+            return None
+        return _Backtracking(lines)
     try:
         return GitIgnoreSpec.from_lines(lines, backend="re2")
-    except Exception:  # re2.error: the list is too large for RE2's memory budget
+    except (ValueError, re.error):  # pathspec's own error (a ValueError), or re's
         return None
+    except Exception:  # re2.error: the list is too large for RE2's memory budget
+        return _Backtracking(lines)
+
+
+def _too_long(pattern: str) -> str:
+    return f"the pattern is {len(pattern):,} characters long (at most {MAX_PATTERN:,})"
 
 
 def _simple_spec(lines: Sequence[str]) -> GitIgnoreSpec:

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 MAX_CONFIG_FILE_SIZE = 16 * 1024 * 1024
 #: Patterns in one glob list (`include`, `exclude`, one override's `files`…).
 MAX_GLOBS = 1000
+#: Selectors in one list (`select`, `ignore`…) and tables in `[rules]`: there are about a
+#: hundred rules, and each selector is matched against every one of them.
+MAX_SELECTORS = 500
 #: Nesting of the TOML data (tables in tables); a config needs four levels.
 MAX_DEPTH = 32
 
@@ -51,6 +54,25 @@ def check_bounds(config: ConfigFile) -> None:
         _check_folder(config, model.catalogue, "catalogue")
     for keys, globs in _glob_lists(config):
         _check_globs(config, globs, keys)
+    for keys, size in _selector_lists(config):
+        if size > MAX_SELECTORS:
+            name = ".".join(str(k) for k in keys if not isinstance(k, int))
+            raise config.error(f"`{name}` has {size:,} entries; at most {MAX_SELECTORS:,} are "
+                               "allowed (a prefix such as `MC3` selects a whole group)", *keys)
+
+
+def _selector_lists(config: ConfigFile) -> Iterator[tuple[tuple[object, ...], int]]:
+    model = config.model
+    places: list[tuple[tuple[object, ...], Any]] = [((), model)]
+    places += [(("overrides", i), o) for i, o in enumerate(model.overrides)]
+    for at, part in places:
+        if part.select is not None:
+            yield (*at, "select"), len(part.select)
+        yield (*at, "ignore"), len(part.ignore)
+        yield (*at, "extend-select"), len(part.extend_select)
+        yield (*at, "rules"), len(part.rules)
+    for glob, codes in model.per_file_ignores.items():
+        yield ("per-file-ignores", glob), len(codes)
 
 
 def _glob_lists(config: ConfigFile) -> Iterator[tuple[tuple[object, ...], list[str]]]:

@@ -206,8 +206,8 @@ class _Builder:
             entry.options.model_validate(values)
         except ValidationError as exc:
             err = exc.errors()[0]
-            option = str(err["loc"][0]) if err["loc"] else ""
-            known = ", ".join(entry.options.model_fields) or "none"
+            option = str(err["loc"][0]).replace("_", "-") if err["loc"] else ""
+            known = ", ".join(f.replace("_", "-") for f in entry.options.model_fields) or "none"
             if err["type"] == "extra_forbidden":
                 message = (f"unknown option `{option}` of {code} {entry.name} "
                            f"(options: {known})")
