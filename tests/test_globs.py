@@ -41,7 +41,7 @@ def test_each_pattern_answers_as_pathspec_does(pattern):
 def test_lists_with_negations_answer_as_pathspec_does():
     lines = ["*.yaml", "!keep.yaml", "legacy/", "!legacy/keep/", "**/drafts/*", "/top.yaml"]
     ours, theirs = compile_globs(lines), _reference(lines)
-    for path in PATHS + ["legacy/keep/", "legacy/keep/a.yaml"]:
+    for path in [*PATHS, "legacy/keep/", "legacy/keep/a.yaml"]:
         assert ours.check(path) == theirs.check_file(path).include, path
         assert ours.match(path) == theirs.match_file(path), path
 

@@ -185,12 +185,21 @@ class Finder:
         return found
 
     def _for_resolved(self, directory: Path) -> ConfigFile | None:
-        if directory in self._by_dir:
-            return self._by_dir[directory]
-        found = self._here(directory)
-        if found is None and directory.parent != directory:
-            found = self._for_resolved(directory.parent)
-        self._by_dir[directory] = found
+        """Walk up (a loop, not recursion: a checkout can nest folders 1,000 deep) to the
+        first directory with a config or already known; remember the answer for all."""
+        passed: list[Path] = []
+        found: ConfigFile | None = None
+        while True:
+            if directory in self._by_dir:
+                found = self._by_dir[directory]
+                break
+            passed.append(directory)
+            found = self._here(directory)
+            if found is not None or directory.parent == directory:
+                break
+            directory = directory.parent
+        for seen in passed:
+            self._by_dir[seen] = found
         return found
 
     def _here(self, directory: Path) -> ConfigFile | None:
