@@ -100,6 +100,8 @@ def _check_folder(config: ConfigFile, value: str, key: str) -> None:
 
 
 def _check_globs(config: ConfigFile, globs: list[str], keys: tuple[object, ...]) -> None:
+    if not globs:  # perf: no glob, no pathspec import
+        return
     name = ".".join(str(k) for k in keys if not isinstance(k, int))
     if len(globs) > MAX_GLOBS:
         raise config.error(f"`{name}` has {len(globs):,} patterns; at most {MAX_GLOBS:,} are "
