@@ -30,7 +30,7 @@ def rule_markdown(entry: Rule, heading: str = "###") -> str:
         body = entry.sections.get(title)
         if body:
             out += [f"**{title}**", "", body, ""]
-    if "Options" not in entry.sections and entry.options.model_fields:
+    if "Options" not in entry.sections and entry.options.option_fields():
         out += ["**Options**", "", *_option_lines(entry), ""]
     out += [f"**Fix**: {entry.fix}", ""]
     return "\n".join(out)
@@ -38,8 +38,8 @@ def rule_markdown(entry: Rule, heading: str = "###") -> str:
 
 def _option_lines(entry: Rule) -> list[str]:
     defaults = entry.option_defaults()
-    return [f"- `{name}` (default `{defaults[name]}`): {field.description or ''}"
-            for name, field in entry.options.model_fields.items()]
+    return [f"- `{name}` (default `{defaults[name]}`): {field.metadata.get('description', '')}"
+            for name, field in entry.options.option_fields().items()]
 
 
 def rules_markdown() -> str:
@@ -68,7 +68,7 @@ def format_markdown() -> str:
            "Every key below is optional except `mcred`; keys starting with `x-` are "
            "extensions and never reported. Absent Annex I elements are reported by rules "
            "(see [rules.md](rules.md)). The JSON Schema is `schemas/mcred-design.schema.json`.",
-           ""]
+           "", *_LANGUAGE_MAPS]
     out += _object_table("Design (top level)", schema, defs)
     for name in sorted(defs):
         out += _object_table(name, defs[name], defs)
@@ -83,7 +83,22 @@ def _object_table(title: str, obj: dict[str, Any], defs: dict[str, Any]) -> list
     return [*lines, ""]
 
 
+_LANGUAGE_MAPS = [
+    "## Texts in several languages", "",
+    "Every text a learner reads (typed *text or texts by language* below) is either a plain "
+    "string, in the design's language (`language`, else the first of `languages`), or a "
+    "mapping of BCP 47 language tags to the same text in each language, as in the European "
+    "Learning Model:", "",
+    "```yaml", "language: es", "languages: [es, en]", "title:",
+    "  es: Compra pública verde en la práctica",
+    "  en: Green Public Procurement in Practice", "```", "",
+    "A map should include the design's language; every tag must be a valid BCP 47 tag.", "",
+]
+
+
 def _type(prop: dict[str, Any]) -> str:
+    if prop.get("type") == "object" and "propertyNames" in prop:
+        return "texts by language"
     if "$ref" in prop:
         name = prop["$ref"].rsplit("/", 1)[-1]
         return f"[{name}](#{name.lower()})"
@@ -93,7 +108,8 @@ def _type(prop: dict[str, Any]) -> str:
         return f"`{prop['const']}`"
     if "anyOf" in prop:
         kinds = [_type(p) for p in prop["anyOf"] if p.get("type") != "null"]
-        return " or ".join(kinds)
+        text = " or ".join(kinds)
+        return text.replace("string or texts by language", "text or texts by language")
     if prop.get("type") == "array":
         return f"list of {_type(prop.get('items', {}))}"
     kind = str(prop.get("type", "any"))
@@ -107,7 +123,14 @@ def schema_text() -> str:
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
+def plain_text() -> str:
+    from mcred.model.generate_plain import generate
+
+    return generate()
+
+
 GENERATED = {
+    "src/mcred/plain/classes.py": plain_text,
     "src/mcred/rules/index.py": index_text,
     "docs/rules.md": rules_markdown,
     "docs/format.md": format_markdown,

@@ -13,7 +13,9 @@ from typing import Any
 
 from mcred.engine import FileResult
 from mcred.findings import Finding, Severity
+from mcred.langtext import declared_language, pick
 from mcred.model import Design
+from mcred.plain import Design as PlainDesign
 
 EQF_URI = "http://data.europa.eu/snb/eqf/{level}"
 ISCED_URI = "http://data.europa.eu/snb/isced-f/{code}"
@@ -64,12 +66,14 @@ def load_design(path: Path, display: str | None = None) -> Loaded:
     return Loaded(name, design, result.findings, result)
 
 
-def without_controls(design: Design) -> Design:
+def without_controls(design: Design | PlainDesign) -> Design:
     """Drop C0 control characters (e.g. a `"\\a"` escape in a quoted string) from every string.
 
     Published documents must carry the text a reader sees, never invisible bytes.
     """
-    return Design.model_validate(_clean(design.model_dump(exclude_unset=True)))
+    data = (design.to_data(exclude_unset=True) if isinstance(design, PlainDesign)
+            else design.model_dump(exclude_unset=True))
+    return Design.model_validate(_clean(data))
 
 
 def _clean(value: Any) -> Any:
@@ -151,6 +155,12 @@ def hours_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def outcome_lines(design: Design) -> list[str]:
-    """The outcome texts in order, skipping empty ones."""
-    return [lo.text.strip() for lo in design.learning_outcomes if lo.text and lo.text.strip()]
+def outcome_lines(design: Design, lang: str | None) -> list[str]:
+    """The outcome texts in ``lang`` (see :func:`mcred.langtext.pick`), skipping empty ones."""
+    texts = (pick(lo.text, lang) for lo in design.learning_outcomes)
+    return [text.strip() for text in texts if text is not None]
+
+
+def text_language(design: Design) -> str | None:
+    """The language an export's single-language texts are taken in: the design's own."""
+    return declared_language(design.language, design.languages)

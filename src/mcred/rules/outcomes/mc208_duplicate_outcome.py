@@ -9,12 +9,10 @@ from difflib import SequenceMatcher
 from heapq import nlargest
 from itertools import chain, pairwise
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
 from mcred.outcomes.design import AnalysedOutcome, analysed_outcomes
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # Up to this many distinct outcomes every pair is compared (any real design); beyond,
@@ -29,7 +27,7 @@ _MAX_CHARS = 1000  # an outcome is a sentence; longer texts are compared by thei
 class DuplicateOutcome(RuleOptions):
     """Options of MC208."""
 
-    similarity: float = Field(0.9, gt=0, le=1, description="Similarity ratio (difflib) from "
+    similarity: float = option(0.9, gt=0, le=1, description="Similarity ratio (difflib) from "
                               "which two outcomes count as duplicates.")
 
 

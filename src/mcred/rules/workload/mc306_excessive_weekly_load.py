@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.langtext import variants
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 _WORKING = re.compile(r"\b(working|part[- ]time|employed|in employment|professionals?|"
                       r"workers?|alongside (their )?(work|job))\b", re.IGNORECASE)
@@ -18,9 +17,9 @@ _WORKING = re.compile(r"\b(working|part[- ]time|employed|in employment|professio
 class WeeklyLoad(RuleOptions):
     """Options of MC306."""
 
-    max_hours_per_week: float = Field(40, gt=0, description="Most hours per week for "
+    max_hours_per_week: float = option(40, gt=0, description="Most hours per week for "
                                       "full-time learners.")
-    max_hours_per_week_working: float = Field(20, gt=0, description="Most hours per week "
+    max_hours_per_week_working: float = option(20, gt=0, description="Most hours per week "
                                               "when the target group works (reported as info).")
 
 
@@ -67,7 +66,7 @@ def excessive_weekly_load(design: Design, ctx: RuleContext[WeeklyLoad]) -> Itera
         yield ctx.issue(where, f"{w.hours_total:g} h over {w.duration_weeks:g} week(s) is "
                         f"{weekly:.1f} h a week (more than {ctx.options.max_hours_per_week:g})")
     elif (weekly > ctx.options.max_hours_per_week_working
-          and _WORKING.search(design.target_group or "")):
+          and any(_WORKING.search(text) for _, text in variants(design.target_group))):
         yield ctx.issue(where, f"{weekly:.1f} h a week is a heavy load for working learners "
                         f"(more than {ctx.options.max_hours_per_week_working:g})",
                         severity=Severity.INFO)
