@@ -124,3 +124,14 @@ def test_a_huge_flow_sequence_stops_at_the_node_limit_without_building_it():
     assert time.monotonic() - start < 5
     assert [i.code for i in doc.issues] == ["MC009"]
     assert "more than 10,000 values" in doc.issues[0].message
+
+
+def test_one_huge_scalar_cannot_outrun_the_loading_deadline():
+    """The anchor sends the file to the pure-Python parser, which scans the whole scalar
+    before composing a node: the budget is checked while scanning too."""
+    text = "mcred: 1\nx: &a " + "a b " * 750_000 + "\n"
+    start = time.monotonic()
+    doc = load_text(text, "x.yaml", Limits(max_seconds=0.5))
+    assert time.monotonic() - start < 5
+    assert [(i.code, i.message) for i in doc.issues] == [
+        ("MC009", "reading the file took longer than the limit of 0.5 s")]

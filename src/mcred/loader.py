@@ -197,6 +197,27 @@ def _guarded_composer() -> type:
     return GuardedComposer
 
 
+@cache
+def _guarded_reader() -> type:
+    """ruamel's reader with the same time budget: one scalar of 10 MB is scanned before the
+    composer sees a node, so the budget is also checked while characters are consumed."""
+    from ruamel.yaml.reader import Reader
+
+    class GuardedReader(Reader):
+        deadline = 0.0
+        seconds = 0.0
+        _calls = 0
+
+        def forward(self, length: int = 1) -> None:
+            self._calls += 1
+            if self._calls & 0xFFF == 0 and time.monotonic() > self.deadline:
+                mark = self.get_mark()
+                raise deadline_problem(self.seconds, span_from_marks(mark, mark))
+            super().forward(length)
+
+    return GuardedReader
+
+
 def _new_yaml(limits: Limits, deadline: float) -> Any:
     """A fresh parser per file: ruamel keeps state such as the `%YAML` version between loads."""
     from ruamel.yaml import YAML
@@ -205,6 +226,8 @@ def _new_yaml(limits: Limits, deadline: float) -> Any:
     composer: Any = type("FileComposer", (_guarded_composer(),), {
         "deadline": deadline, "seconds": limits.max_seconds, "max_nodes": limits.max_nodes})
     yaml.Composer = composer
+    yaml.Reader = type("FileReader", (_guarded_reader(),), {
+        "deadline": deadline, "seconds": limits.max_seconds})
     yaml.max_depth = limits.max_depth + 1
     return yaml
 
