@@ -201,6 +201,18 @@ def test_a_catalogue_inside_the_repository_still_works(tmp_path):
     assert result.code == 1
 
 
+def test_a_catalogue_above_a_nested_config_but_inside_the_repository(tmp_path, monkeypatch):
+    files = {"sub/mcred.toml": 'catalogue = "../designs"\n', "designs/a.yaml": DESIGN,
+             "sub/b.yaml": DESIGN}
+    checkout = clone(tmp_path, files)
+    assert_contained(invoke(checkout, monkeypatch, "lint", "--no-cache", "sub/b.yaml"),
+                     code=(1,))
+    (checkout / "sub" / "mcred.toml").write_text('catalogue = "../.."\n', encoding="utf-8")
+    result = invoke(checkout, monkeypatch, "lint", "--no-cache", "sub/b.yaml")
+    assert_contained(result, code=(2,))
+    assert "sub/mcred.toml:1: `catalogue` must name a folder inside the repository" in result.err
+
+
 def test_only_the_command_line_raises_the_file_size_ceiling(tmp_path):
     big = DESIGN + "# padding\n" * 60_000  # 600 KB: over the default limit
     files = {"big.yaml": big, "mcred.toml": "max-file-size = 16_777_216\n"}

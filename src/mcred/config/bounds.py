@@ -84,14 +84,28 @@ def _glob_lists(config: ConfigFile) -> Iterator[tuple[tuple[object, ...], list[s
         yield ("overrides", index, "files"), override.files
 
 
+def project_root(directory: str) -> str:
+    """The repository holding ``directory`` (the nearest folder with `.git`, which git never
+    lets a commit create), else ``directory`` itself."""
+    here = directory
+    while True:
+        if os.path.lexists(os.path.join(here, ".git")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return directory
+        here = parent
+
+
 def _check_folder(config: ConfigFile, value: str, key: str) -> None:
-    """``value`` names a folder inside the config file's directory, even after symlinks."""
-    base = os.path.realpath(config.root)
-    where = f"`{key}` must name a folder inside the directory of this config file"
+    """``value`` names a folder inside the config's repository (or, outside any repository,
+    its own directory), even after following symlinks."""
+    base = project_root(os.path.realpath(config.root))
+    where = f"`{key}` must name a folder inside the repository of this config file"
     if "\x00" in value or os.path.isabs(value) or value.startswith("~"):
         raise config.error(f"{where}, as a relative path such as `designs`; found `{value}`",
                            key)
-    lexical = os.path.normpath(os.path.join(base, value))
+    lexical = os.path.normpath(os.path.join(os.path.realpath(config.root), value))
     real = os.path.realpath(lexical)
     for path in (lexical, real):
         if os.path.commonpath([base, path]) != base:
