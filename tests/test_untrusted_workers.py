@@ -79,7 +79,7 @@ def test_workers_die_when_the_main_process_is_killed(tmp_path):
 def test_a_worker_whose_parent_is_already_gone_exits(tmp_path):
     """The race: the parent dies before the worker armed its death signal."""
     script = ("import os, sys\n"
-              "from mcred.parallel import die_with_parent\n"
+              "from mcred.workers import die_with_parent\n"
               "die_with_parent(os.getppid() + 10**6)\n"  # a pid that is not our parent
               "print('still running')\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

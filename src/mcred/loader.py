@@ -6,14 +6,14 @@ import re
 import time
 import warnings
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 
 from mcred.fastyaml import try_compose
 from mcred.findings import Issue, KeyPath
-from mcred.positions import PositionIndex, Span, span_from_marks
+from mcred.positions import PositionIndex, Span
 from mcred.sources import Source, character_issues
-from mcred.tree import Limits, TreeBuilder, TreeProblem, deadline_problem
+from mcred.tree import Limits, TreeBuilder, TreeProblem
 
 SUPPORTED_VERSIONS = (1,)
 _MARKER = re.compile(r"^mcred[ \t]*:", re.MULTILINE)
@@ -167,71 +167,6 @@ def _yaml11_issue(text: str) -> Issue:
     )
 
 
-@cache
-def _guarded_composer() -> type:
-    """ruamel's composer with a time budget and no duplicate-anchor warnings on stderr."""
-    from ruamel.yaml.composer import Composer
-
-    class GuardedComposer(Composer):
-        deadline = 0.0
-        seconds = 0.0
-        max_nodes = 0
-
-        def __init__(self, loader: Any = None) -> None:
-            super().__init__(loader)
-            self.warn_double_anchors = False
-            self.nodes = 0
-
-        def compose_node(self, parent: Any, index: Any) -> Any:
-            self.nodes += 1
-            if self.nodes > self.max_nodes:  # memory: nodes are built before they are counted
-                mark = self.parser.peek_event().start_mark
-                raise TreeProblem("MC009", f"the document has more than {self.max_nodes:,} "
-                                  "values", span_from_marks(mark, mark),
-                                  "Split the file; a design has a few hundred values")
-            if time.monotonic() > self.deadline:
-                mark = self.parser.peek_event().start_mark
-                raise deadline_problem(self.seconds, span_from_marks(mark, mark))
-            return super().compose_node(parent, index)
-
-    return GuardedComposer
-
-
-@cache
-def _guarded_reader() -> type:
-    """ruamel's reader with the same time budget: one scalar of 10 MB is scanned before the
-    composer sees a node, so the budget is also checked while characters are consumed."""
-    from ruamel.yaml.reader import Reader
-
-    class GuardedReader(Reader):
-        deadline = 0.0
-        seconds = 0.0
-        _calls = 0
-
-        def forward(self, length: int = 1) -> None:
-            self._calls += 1
-            if self._calls & 0xFFF == 0 and time.monotonic() > self.deadline:
-                mark = self.get_mark()
-                raise deadline_problem(self.seconds, span_from_marks(mark, mark))
-            super().forward(length)
-
-    return GuardedReader
-
-
-def _new_yaml(limits: Limits, deadline: float) -> Any:
-    """A fresh parser per file: ruamel keeps state such as the `%YAML` version between loads."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt", pure=True)
-    composer: Any = type("FileComposer", (_guarded_composer(),), {
-        "deadline": deadline, "seconds": limits.max_seconds, "max_nodes": limits.max_nodes})
-    yaml.Composer = composer
-    yaml.Reader = type("FileReader", (_guarded_reader(),), {
-        "deadline": deadline, "seconds": limits.max_seconds})
-    yaml.max_depth = limits.max_depth + 1
-    return yaml
-
-
 def _compose(doc: Document, limits: Limits,
              deadline: float) -> tuple[Any, tuple[int, int] | None]:
     # Fast path (perf): libyaml composes when it gives exactly ruamel's nodes; see fastyaml.py.
@@ -243,7 +178,9 @@ def _compose(doc: Document, limits: Limits,
             return fast, None
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    yaml = _new_yaml(limits, deadline)
+    from mcred.yamlguard import new_yaml
+
+    yaml = new_yaml(limits, deadline)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

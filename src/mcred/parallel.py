@@ -25,6 +25,7 @@ from mcred.cache import (
 from mcred.engine import FileResult
 from mcred.settings import LintSettings, RuleSettings
 from mcred.sources import Source
+from mcred.workers import die_with_parent
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -231,43 +232,6 @@ def _stream_parallel(chunks: Iterator[list[Job]], settings: LintSettings,
                 results.append(LightResult.from_entry(job.source.name, job.source.text,
                                                       entry, None))
     return results
-
-
-def die_with_parent(parent: int) -> None:
-    """In a worker: end when the main process ends, even when it is killed (SIGKILL).
-
-    A killed parent cannot shut its pool down, and its workers would wait for work
-    forever. Linux delivers a signal to the worker when its parent dies
-    (``PR_SET_PDEATHSIG``); elsewhere a daemon thread watches the parent's pid.
-    """
-    import signal
-    import sys
-
-    if sys.platform.startswith("linux") and _set_death_signal(signal.SIGKILL):
-        if os.getppid() != parent:  # the parent died before the signal was armed
-            os._exit(1)
-        return
-    import threading
-
-    def watch() -> None:
-        import time
-
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="mcred-parent-watch", daemon=True).start()
-
-
-def _set_death_signal(signum: int) -> bool:
-    """``prctl(PR_SET_PDEATHSIG, signum)`` through the C library; False when unavailable."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        return int(libc.prctl(1, signum, 0, 0, 0)) == 0  # 1: PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return False
 
 
 def _prepare_fork() -> None:
