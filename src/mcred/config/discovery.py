@@ -111,9 +111,6 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
         message = _TOML_POSITION.sub("", str(exc)).replace("(at end of document)", "")
         raise ConfigError(f"invalid TOML: {message.strip()}", display_name(path),
                           line) from None
-    if too_deep(data):
-        raise ConfigError(f"the file nests arrays or tables deeper than {MAX_DEPTH} levels; "
-                          "a config needs only a few", display_name(path), 1)
     return text, data
 
 
@@ -122,10 +119,13 @@ def load_config(path: Path, *, explicit: bool = False) -> ConfigFile | None:
     path = Path(os.path.realpath(path))  # never raises, even on a symlink loop
     text, data = _read(path)
     table = _table(path, data)
+    from mcred.discovery import display_name
+
+    if table is not None and too_deep(table):  # only mcred's table: the rest is not ours
+        raise ConfigError(f"the file nests arrays or tables deeper than {MAX_DEPTH} levels; "
+                          "a config needs only a few", display_name(path), 1)
     if table is None:
         if explicit:
-            from mcred.discovery import display_name
-
             raise ConfigError("no [tool.mcred] table in this file", display_name(path))
         return None
     # perf: pydantic and the config model only when there is a config to validate
