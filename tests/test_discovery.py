@@ -204,3 +204,16 @@ def test_a_walk_keeps_its_order_without_recursion(tmp_path):
         (tmp_path / rel).write_text("mcred: 1\n", encoding="utf-8")
     order = [p.relative_to(tmp_path).as_posix() for p, _ in discover([tmp_path])]
     assert order == ["m.yaml", "a/b.yaml", "a/y.yaml", "a/c/w.yaml", "b/z.yaml"]
+
+
+def test_the_walk_deadline_also_holds_inside_one_large_folder(tmp_path, monkeypatch):
+    import mcred.discovery as discovery
+
+    for i in range(3000):
+        (tmp_path / f"{i:04}.yaml").write_text("mcred: 1\n", encoding="utf-8")
+    clock = iter(range(10_000))
+    monkeypatch.setattr(discovery.time, "monotonic", lambda: float(next(clock)))
+    errors: list[str] = []
+    found = list(discovery.discover([tmp_path], discovery.WalkOptions(max_seconds=2.5),
+                                    errors.append))
+    assert 0 < len(found) < 3000 and len(errors) == 1

@@ -116,6 +116,10 @@ def _read_gitignore(directory: Path) -> Globs | None:
     return compile_gitignore(text.splitlines())
 
 
+class _OutOfTime(Exception):
+    """The walk's deadline passed (reported once, then the walk ends)."""
+
+
 class _Walker:
     """One directory walk; keeps the per-directory ignore specs and the visited set.
 
@@ -128,23 +132,28 @@ class _Walker:
         self.options = options
         self.on_error = on_error
         self.visited: set[tuple[int, int]] = set()
+        self.deadline = 0.0
 
     def walk(self) -> Iterator[Path]:
         ignores = self._outer_ignores() if self.options.gitignore else _Ignores()
-        deadline = time.monotonic() + self.options.max_seconds
+        self.deadline = time.monotonic() + self.options.max_seconds
         stack = [(self.base, ignores)]
-        while stack:
-            directory, ignores = stack.pop()
-            if time.monotonic() > deadline:
-                shown = display_name(self.root)
-                self.on_error(f"{shown}: walking the directory took longer than the limit of "
-                              f"{self.options.max_seconds:g} s; the files not reached by then "
-                              "were not linted (exclude large folders with `exclude`)")
-                return
-            subdirs: list[tuple[Path, _Ignores]] = []
-            for rel in self._directory(directory, ignores, subdirs):
-                yield self.root / rel
-            stack.extend(reversed(subdirs))
+        try:
+            while stack:
+                directory, ignores = stack.pop()
+                self._check_time()
+                subdirs: list[tuple[Path, _Ignores]] = []
+                for rel in self._directory(directory, ignores, subdirs):
+                    yield self.root / rel
+                stack.extend(reversed(subdirs))
+        except _OutOfTime:
+            self.on_error(f"{display_name(self.root)}: walking the directory took longer than "
+                          f"the limit of {self.options.max_seconds:g} s; the files not reached "
+                          "by then were not linted (exclude large folders with `exclude`)")
+
+    def _check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise _OutOfTime
 
     def _outer_ignores(self) -> _Ignores:
         """`.gitignore` files above the walked directory, up to its repository's root."""
@@ -175,7 +184,9 @@ class _Walker:
         here = self._rel(directory)
         prefix = "" if here == "." else here + "/"
         specs = inner.relative_to(directory)
-        for entry in entries:
+        for number, entry in enumerate(entries):
+            if number & 0x3FF == 0x3FF:  # a folder can hold a million names
+                self._check_time()
             kind = self._kind(entry)
             if kind == "dir":
                 path = directory / entry.name
