@@ -188,3 +188,11 @@ def test_glob_matching_is_imported_only_where_a_glob_is_used(tmp_path):
     walked = _modules_after("lint", "--no-cache", "--config", str(tmp_path / "mcred.toml"),
                             str(tmp_path))
     assert _loaded(walked, "re2"), "globs are matched by RE2 when it is installed"
+
+
+def test_wide_text_in_a_code_frame_needs_rich_cells_only(tmp_path):
+    design = tmp_path / "d.yaml"
+    design.write_text("mcred: 1\nlanguages: [中文中文, qqq-1234567]\n", encoding="utf-8")
+    modules = _modules_after("lint", "--color", "never", "--no-cache", str(design))
+    assert "mcred.runner" in modules
+    assert not _loaded(modules, "rich.console") and not _loaded(modules, "rich.text")
