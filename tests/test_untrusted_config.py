@@ -332,7 +332,7 @@ def test_file_names_that_are_not_utf8(tmp_path):
     files: dict[str | bytes, str | bytes] = {b"bad\xff\xfe-name.yaml": DESIGN,
                                              b"dir\xc3/x.yaml": DESIGN}
     checkout = clone(tmp_path, files)
-    for fmt in ("text", "json", "github", "gitlab", "concise"):
+    for fmt in ("text", "json", "github", "gitlab", "concise", "sarif", "junit"):
         result = _lint_everything(tmp_path, checkout, "--no-cache", "--format", fmt)
         assert result.code == 1
     assert_contained(run(checkout, "catalogue"))
