@@ -28,17 +28,39 @@ class FileResult:
 
 
 def check_design(design: Design, settings: RuleSettings, path: str = "",
+                 deadline: float | None = None,
                  rejected: tuple[KeyPath, ...] = ()) -> list[Issue]:
-    """Issues from every enabled design-scope rule, code-stamped, one per cause."""
-    from mcred.registry import RuleContext, all_rules
+    """Issues from every enabled design-scope rule, code-stamped, one per cause.
+
+    When the file's ``deadline`` passes, the remaining rules are not run and one MC009
+    issue says so: a hostile design gets a finding, not a hang. ``rejected`` are the
+    paths of values another finding rejected (see :func:`one_per_cause`).
+    """
+    from mcred.registry import OutOfTime, RuleContext, all_rules
 
     issues: list[Issue] = []
-    for entry in all_rules():
-        if entry.scope != "design" or not settings.is_enabled(entry.code):
-            continue
-        ctx = RuleContext(_options(entry, settings), settings.profile, path, rejected)
-        issues.extend(replace(issue, code=entry.code) for issue in entry.check(design, ctx))
+    rules = [e for e in all_rules() if e.scope == "design" and settings.is_enabled(e.code)]
+    for done, entry in enumerate(rules):
+        ctx = RuleContext(_options(entry, settings), settings.profile, path, deadline,
+                          rejected)
+        try:
+            ctx.check_time()
+            found = [replace(issue, code=entry.code) for issue in entry.check(design, ctx)]
+        except OutOfTime:
+            issues.append(_out_of_time(rules[done:]))
+            break
+        issues.extend(found)
     return one_per_cause(issues, rejected, settings)
+
+
+def _out_of_time(skipped: list[Rule]) -> Issue:
+    from mcred.tree import Limits
+
+    codes = ", ".join(e.code for e in skipped[:5]) + (", …" if len(skipped) > 5 else "")
+    return Issue("MC009", f"checking the design took longer than the limit of "
+                 f"{Limits().max_seconds:g} s; {len(skipped)} rule(s) were not run ({codes})",
+                 (),
+                 "Split the design or shorten its lists; a design is checked in milliseconds")
 
 
 # How one_per_cause decides; docs/rules.md shows it (docgen).
@@ -118,7 +140,7 @@ def lint_document(doc: Document, settings: RuleSettings) -> FileResult:
         design, shape_issues = validate(data)
         issues.extend(shape_issues)
         if design is not None:
-            issues.extend(check_design(design, settings, doc.path,
+            issues.extend(check_design(design, settings, doc.path, doc.deadline,
                                        rejected_paths([*held, *shape_issues])))
     findings = apply_suppressions(doc, to_findings(doc, issues, settings), settings)
     from mcred.fixable import mark
