@@ -67,6 +67,7 @@ MEANINGS: dict[object, dict[str, str]] = {
     vocab.Stackability: {
         "stand-alone": "complete in itself; not part of a larger credential",
         "stackable": "can be combined with others towards a larger credential",
+        "both": "taken on its own, or as part of a larger credential such as a degree",
     },
     vocab.PathwayType: {
         "credit-transfer": "credits count towards another programme",
@@ -75,9 +76,16 @@ MEANINGS: dict[object, dict[str, str]] = {
         "employer": "recognised by employers",
         "admission": "counts for admission to another programme",
     },
+    vocab.FeeBasis: {
+        "course": "the whole course",
+        "credit": "one ECTS credit",
+        "module": "one module of the course",
+    },
     vocab.CredentialFormat: {
         "europass-edc": "a European Digital Credential (Europass)",
         "open-badges-3": "an Open Badges 3.0 credential",
+        "open-badges-2": "an Open Badges 2.0 badge (hosted; not a verifiable credential)",
+        "edubadges": "an edubadges badge (Open Badges 2.0, as in the Netherlands)",
         "pdf": "a PDF certificate (not verifiable by machines)",
         "other": "another format",
     },
