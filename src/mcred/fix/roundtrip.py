@@ -134,6 +134,15 @@ def _apply(tree: Any, edit: Edit) -> None:
     for part in edit.path[:-1]:
         parent = parent[part]
     last = edit.path[-1]
+    if edit.rename:
+        position = list(parent.keys()).index(last)
+        value = parent[last]
+        comment = parent.ca.items.pop(last, None)  # the key's end-of-line comment
+        del parent[last]
+        parent.insert(position, edit.new, value)
+        if comment is not None:
+            parent.ca.items[edit.new] = comment
+        return
     if is_addition(edit):
         keys = list(parent.keys())
         position = keys.index(edit.after) + 1 if edit.after in keys else len(keys)
@@ -158,7 +167,10 @@ def _verify(before: str, after: str, edits: list[Edit]) -> None:
     yaml = YAML(typ="safe", pure=True)
     old, new = _plain(yaml.load(before)), _plain(yaml.load(after))
     for edit in edits:
-        _put(old, edit.path, edit.new)
+        if edit.rename:
+            _rename(old, edit.path, str(edit.new))
+        else:
+            _put(old, edit.path, edit.new)
     if old != new:
         raise FixRefused("the rewritten file would differ in more than the fixed values")
     removed, added = _changed_lines(before, after)
@@ -212,6 +224,12 @@ def _put(data: Any, path: KeyPath, value: Any) -> None:
     for part in path[:-1]:
         data = data[part]
     data[path[-1]] = value
+
+
+def _rename(data: Any, path: KeyPath, new: str) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[new] = data.pop(path[-1])
 
 
 def unified_diff(name: str, rewrite_: Rewrite) -> str:
