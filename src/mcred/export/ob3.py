@@ -38,10 +38,15 @@ _LANGUAGE = re.compile(r"^[a-z]{2,4}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-def achievement(design: Design, path: str, base_url: str | None = None) -> dict[str, Any]:
-    """The OB 3.0 ``Achievement`` describing the micro-credential (what a badge is *for*)."""
+def achievement(design: Design, path: str, base_url: str | None = None, *,
+                lang: str | None = None) -> dict[str, Any]:
+    """The OB 3.0 ``Achievement`` describing the micro-credential (what a badge is *for*).
+
+    OB 3.0 texts are single strings, so the texts are taken in one language: ``lang``, else
+    the design's own (`language`, else the first of `languages`); ``inLanguage`` says which.
+    """
     ident = design_id(design, path)
-    lang = text_language(design)
+    lang = lang or text_language(design)
     title, summary = pick(design.title, lang), pick(design.summary, lang)
     data: dict[str, Any] = {
         "@context": CONTEXT,
@@ -74,9 +79,10 @@ def achievement(design: Design, path: str, base_url: str | None = None) -> dict[
 
 
 def credential(design: Design, path: str, base_url: str | None = None,
-               today: dt.date | None = None) -> dict[str, Any]:
+               today: dt.date | None = None, *, lang: str | None = None) -> dict[str, Any]:
     """An unsigned ``OpenBadgeCredential`` template: the issuer fills in the learner and signs."""
-    inner = achievement(design, path, base_url)
+    lang = lang or text_language(design)
+    inner = achievement(design, path, base_url, lang=lang)
     del inner["@context"]
     issuer = inner.get("creator")
     if issuer is None:
@@ -96,7 +102,7 @@ def credential(design: Design, path: str, base_url: str | None = None,
             "achievement": inner,
         },
     }
-    summary = pick(design.summary, text_language(design))
+    summary = pick(design.summary, lang)
     if summary:
         data["description"] = summary
     return data
