@@ -16,7 +16,7 @@ from conftest import EXAMPLES
 # Never needed to lint and print a plain report.
 OPTIONAL = (
     "rich", "mcred.export", "mcred.render", "mcred.docgen", "mcred.baseline", "jsonschema",
-    "mcred.catalogue.stats", "mcred.cli.rules", "mcred.cli.schema",
+    "mcred.catalogue.stats", "mcred.cli.rules", "mcred.cli.schema", "babel",
 )
 
 

@@ -141,6 +141,7 @@ def _apply(tree: Any, edit: Edit) -> None:
         del parent[last]
         parent.insert(position, edit.new, value)
         if comment is not None:
+            _shift_comment(comment, len(str(edit.new)) - len(str(last)))
             parent.ca.items[edit.new] = comment
         return
     if is_addition(edit):
@@ -149,6 +150,14 @@ def _apply(tree: Any, edit: Edit) -> None:
         parent.insert(position, last, edit.new)
         return
     parent[last] = _same_style(parent[last], edit.new)
+
+
+def _shift_comment(comment: list[Any], delta: int) -> None:
+    """Keep the spaces before an end-of-line comment when the key before it changes length
+    (ruamel places the comment at its old column otherwise)."""
+    for token in comment:
+        if token is not None and hasattr(token, "column") and token.column:
+            token.column = max(token.column + delta, 0)
 
 
 def _same_style(old: Any, new: Any) -> Any:
