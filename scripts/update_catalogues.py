@@ -19,14 +19,19 @@ KEYWORDS = {"_": None, "N_": None, "markup": None, "ngettext": (1, 2), "plural":
 LANGUAGES = ("es", "de", "fr", "it", "pt", "nl")
 
 
+# The rendered page, and the Open Badges criteria narrative worded like it.
+SOURCES = (("render", "**.py"), ("export", "ob3.py"))
+
+
 def template() -> Catalog:
     """Every message the page code marks, as Babel extracts them."""
     catalog = Catalog(domain="mcred", project="mcred", charset="utf-8")
-    for filename, line, message, comments, context in extract_from_dir(
-            RENDER, method_map=[("**.py", "python")], keywords=KEYWORDS,
-            comment_tags=("TRANSLATORS:",)):
-        catalog.add(message, None, [(f"src/mcred/render/{filename}", line)],
-                    auto_comments=comments, context=context)
+    for folder, pattern in SOURCES:
+        for filename, line, message, comments, context in extract_from_dir(
+                RENDER.parent / folder, method_map=[(pattern, "python")], keywords=KEYWORDS,
+                comment_tags=("TRANSLATORS:",)):
+            catalog.add(message, None, [(f"src/mcred/{folder}/{filename}", line)],
+                        auto_comments=comments, context=context)
     return catalog
 
 

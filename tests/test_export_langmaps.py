@@ -53,6 +53,10 @@ def test_ob3_takes_the_design_language(shared):
     narrative = achievement["criteria"]["narrative"]
     assert "Analizar los flujos" in narrative and "Analyse the material" not in narrative
     assert "Rúbrica publicada" in narrative
+    # the narrative's own wording is in the same language, with labels, not codes
+    assert "Quienes obtienen esta microcredencial son capaces de:" in narrative
+    assert "- Proyecto (70 %): Rúbrica publicada" in narrative and "project" not in narrative
+    assert "4 créditos ECTS, 108 horas de aprendizaje" in narrative
     assert ob3.validate(achievement, shared / "data" / "standards", bare=True) == []
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -171,3 +174,13 @@ def test_catalogue_wording_follows_the_designs_language(tmp_path):
     html = catalogue([Entry(design, "b.yaml")], "Oferta")
     assert "1 microcredencial" in html and "De un vistazo" in html
     assert "Micro-credential" not in html
+
+
+def test_installed_command_renders_in_the_chosen_language():
+    installed = Path(sys.executable).with_name("mcred")
+    command = [str(installed)] if installed.exists() else [sys.executable, "-m", "mcred"]
+    out = subprocess.run([*command, "render", str(BILINGUAL), "--lang", "de", "--html", "-"],
+                         capture_output=True, text=True, timeout=60, check=False)
+    assert out.returncode == 0, out.stderr
+    assert '<html lang="de">' in out.stdout and "Lernergebnisse" in out.stdout
+    assert "4 ECTS-Punkte" in out.stdout and "Economía circular para pymes" in out.stdout

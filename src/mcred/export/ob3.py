@@ -109,30 +109,36 @@ def credential(design: Design, path: str, base_url: str | None = None,
 
 
 def criteria_narrative(design: Design, lang: str | None) -> str:
-    """Markdown (as OB 3.0 allows) listing the outcomes and how they are assessed."""
+    """Markdown (as OB 3.0 allows) listing the outcomes and how they are assessed, worded
+    in ``lang`` like the rendered page (the same gettext catalogues)."""
+    from mcred.render.i18n import wording
+    from mcred.render.labels import label
+
+    w = wording(lang)
     parts: list[str] = []
     outcomes = outcome_lines(design, lang)
     if outcomes:
-        parts.append("Learners who earn this micro-credential are able to:\n\n"
+        parts.append(w._("Learners who earn this micro-credential are able to:") + "\n\n"
                      + "\n".join(f"- {text}" for text in outcomes))
     tasks = [a for a in design.assessment if a.type]
     if tasks:
         lines = []
         for task in tasks:
-            weight = f" ({hours_text(task.weight)} %)" if task.weight is not None else ""
+            weight = f" ({w.number(task.weight)} %)" if task.weight is not None else ""
             text = pick(task.criteria, lang)
             criteria = f": {text}" if text else ""
-            lines.append(f"- {task.type}{weight}{criteria}")
-        parts.append("Achievement is verified by assessment:\n\n" + "\n".join(lines))
+            lines.append(f"- {label(task.type, w)}{weight}{criteria}")
+        parts.append(w._("Achievement is verified by assessment:") + "\n\n" + "\n".join(lines))
     workload = design.workload
     if workload and (workload.ects is not None or workload.hours_total is not None):
         bits = []
         if workload.ects is not None:
-            bits.append(f"{hours_text(workload.ects)} ECTS credits")
+            bits.append(w.ngettext("%(n)s ECTS credit", "%(n)s ECTS credits", workload.ects))
         if workload.hours_total is not None:
-            bits.append(f"{hours_text(workload.hours_total)} hours of learning")
-        parts.append("Workload: " + ", ".join(bits) + ".")
-    return "\n\n".join(parts) or "The criteria have not been written yet."
+            bits.append(w.ngettext("%(n)s hour of learning", "%(n)s hours of learning",
+                                   workload.hours_total))
+        parts.append(w._("Workload: %(parts)s.", parts=", ".join(bits)))
+    return "\n\n".join(parts) or w._("The criteria have not been written yet.")
 
 
 def _alignments(design: Design, lang: str | None) -> list[dict[str, Any]]:
