@@ -170,14 +170,21 @@ def _known_keys(loc: tuple[int | str, ...]) -> set[str]:
         if isinstance(part, int):
             continue
         field = model.model_fields.get(str(part))
+        if field is None and part in _BRANCH_TAGS:
+            continue  # pydantic names the union branch it tried (`prerequisites.model.…`)
         model = _model_of(field.annotation) if field else None
     return set(model.model_fields) if model else set()
+
+
+_BRANCH_TAGS = frozenset({"model", "map", "text", "Prerequisites"})
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _model_of(typing.get_args(annotation)[0])
     if origin in (list, typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
             found = _model_of(arg)

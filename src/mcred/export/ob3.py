@@ -17,7 +17,6 @@ from mcred.export.common import (
     ISCED_URI,
     ExportError,
     design_id,
-    hours_text,
     is_iri,
     isced_label,
     outcome_lines,
