@@ -13,9 +13,8 @@ from dataclasses import dataclass
 
 from mcred import __version__
 from mcred.export.common import design_id, isced_label
-from mcred.langtext import declared_language, pick
+from mcred.langtext import declared_language, pick, prerequisite_text
 from mcred.model import Design
-from mcred.model.recognition import prerequisite_text
 from mcred.render import sections
 from mcred.render.charts import bar_chart
 from mcred.render.i18n import N_, Wording, wording

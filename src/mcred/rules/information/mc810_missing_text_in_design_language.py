@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
 from mcred.langtext import declared_language, primary_subtag, tags
-from mcred.model import Design
+from mcred.plain import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
 
@@ -44,7 +44,7 @@ def missing_text_in_design_language(design: Design,
       en: Green Public Procurement in Practice
     ```
     """
-    from mcred.model.texts import learner_texts
+    from mcred.plain.texts import learner_texts
 
     lang = declared_language(design.language, design.languages)
     if lang is None:
