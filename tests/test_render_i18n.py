@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES, FIXTURES, ROOT
 from mcred.cli import cli
@@ -184,3 +186,21 @@ def test_installed_command_renders_in_the_chosen_language():
     assert out.returncode == 0, out.stderr
     assert '<html lang="de">' in out.stdout and "Lernergebnisse" in out.stdout
     assert "4 ECTS-Punkte" in out.stdout and "Economía circular para pymes" in out.stdout
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts=st.dictionaries(st.text(min_size=1, max_size=12), st.text(min_size=1, max_size=30),
+                             min_size=1, max_size=3))
+def test_language_map_keys_and_texts_never_become_markup(texts):
+    from test_render import ALLOWED_TAGS
+
+    design = load_design(EXEMPLARY).design
+    assert design is not None
+    lo = design.learning_outcomes[0].model_copy(update={"text": texts})
+    hostile = design.model_copy(update={"title": texts, "learning_outcomes": [lo],
+                                        "language": "en"})
+    parsed = parse(page(Entry(hostile, "x.yaml"), "de"))
+    assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS
+    assert all(set(attrs) <= {"lang", "href", "class", "id", "scope", "data-label", "name",
+                              "content", "charset", "aria-labelledby", "role"}
+               for _, attrs in parsed.tags)
