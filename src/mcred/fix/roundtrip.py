@@ -133,6 +133,7 @@ def _apply(tree: Any, edit: Edit) -> None:
     parent = tree
     for part in edit.path[:-1]:
         parent = parent[part]
+        _refuse_shared(parent, edit)
     last = edit.path[-1]
     if edit.rename:
         position = list(parent.keys()).index(last)
@@ -144,6 +145,8 @@ def _apply(tree: Any, edit: Edit) -> None:
             _shift_comment(comment, len(str(edit.new)) - len(str(last)))
             parent.ca.items[edit.new] = comment
         return
+    if not is_addition(edit):
+        _refuse_shared(parent[last], edit)
     if is_addition(edit):
         keys = list(parent.keys())
         position = keys.index(edit.after) + 1 if edit.after in keys else len(keys)
@@ -158,6 +161,15 @@ def _shift_comment(comment: list[Any], delta: int) -> None:
     for token in comment:
         if token is not None and hasattr(token, "column") and token.column:
             token.column = max(token.column + delta, 0)
+
+
+def _refuse_shared(node: Any, edit: Edit) -> None:
+    """An anchored value is also every alias of it: one edit would change them all."""
+    anchor = getattr(getattr(node, "anchor", None), "value", None)
+    if anchor:
+        where = "/".join(str(p) for p in edit.path)
+        raise FixRefused(f"the value at {where} is shared through the anchor &{anchor} "
+                         "(and its aliases); edit it by hand")
 
 
 def _same_style(old: Any, new: Any) -> Any:
