@@ -204,3 +204,10 @@ def test_language_map_keys_and_texts_never_become_markup(texts):
     assert all(set(attrs) <= {"lang", "href", "class", "id", "scope", "data-label", "name",
                               "content", "charset", "aria-labelledby", "role"}
                for _, attrs in parsed.tags)
+
+
+def test_a_text_in_another_language_than_the_page_is_marked_with_its_own():
+    html, _ = _visible(BILINGUAL, "fr")
+    assert '<html lang="fr">' in html and "Acquis d&#x27;apprentissage" in html
+    assert '<h1><span lang="es">Economía circular para pymes</span></h1>' in html
+    assert '<li><span lang="en">Analyse the material flows' in html  # the first one there is
