@@ -123,8 +123,10 @@ def contact(v: View) -> str:
 
 def enrol(v: View) -> str:
     """The call to action: where to enrol or read more, when the design gives a web page."""
-    url = v.design.further_information
-    if not url or not url.strip().lower().startswith(("http://", "https://")):
+    from mcred.links import published
+
+    url = published(v.design.further_information)
+    if not url:
         return ""
     text = v.words._("Enrol or find out more")
     return f'<p class="cta">{link(url, text)}</p>'

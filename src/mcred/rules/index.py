@@ -157,6 +157,8 @@ RULES: tuple[tuple[str, str, str, str], ...] = (
      "mcred.rules.information.mc807_invalid_isced_code"),
     ("MC808", "invalid-esco-uri", "design",
      "mcred.rules.information.mc808_invalid_esco_uri"),
+    ("MC809", "invalid-link", "design",
+     "mcred.rules.information.mc809_invalid_link"),
     ("MC810", "missing-text-in-design-language", "design",
      "mcred.rules.information.mc810_missing_text_in_design_language"),
     ("MC901", "duplicate-design-id", "catalogue",
