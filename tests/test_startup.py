@@ -17,7 +17,8 @@ from conftest import EXAMPLES
 # Never needed to lint and print a plain report.
 OPTIONAL = (
     "rich", "mcred.export", "mcred.render", "mcred.docgen", "mcred.baseline", "jsonschema",
-    "mcred.catalogue.stats", "mcred.cli.rules", "mcred.cli.schema", "platformdirs",
+    "mcred.catalogue.stats", "mcred.cli.rules", "mcred.cli.schema", "babel",
+    "platformdirs",
     # The generated validator (mcred.plain) does the model's work on the lint path.
     "pydantic", "pydantic_core", "mcred.model.design", "pycountry",
     "pygls", "lsprotocol", "mcred.server", "mcred.cli.server",  # the language server
