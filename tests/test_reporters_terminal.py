@@ -99,7 +99,7 @@ def test_clean_takes_its_shortcut_only_where_the_full_escape_changes_nothing():
 
     from mcred.reporters import safe
 
-    alphabet = st.sampled_from(list("ab #:[]-vso\t\n\x1b\u202e\x85 ") + ["##[", "::", "é"])
+    alphabet = st.sampled_from([*"ab #:[]-vso\t\n\x1b\u202e\x85 ", "##[", "::", "é"])
 
     @settings(max_examples=400, deadline=None, derandomize=True)
     @given(st.lists(alphabet, max_size=12).map("".join), st.sampled_from([3, 8, 300]))
