@@ -42,6 +42,12 @@ class RunResult:
 
 
 def lint_source(source: Source, settings: LintSettings) -> FileResult:
+    if source.name.lower().endswith((".jsonld", ".json")):  # published credentials
+        from mcred.importers.published import lint_published
+
+        result = lint_published(source, settings.rules)
+        result.findings = cap_findings(result.findings, settings.max_findings_per_file)
+        return result
     result = lint_document(load_source(source), settings.rules)
     result.findings = cap_findings(result.findings, settings.max_findings_per_file)
     return result

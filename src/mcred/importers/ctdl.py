@@ -1,0 +1,110 @@
+"""CTDL (Credential Engine) JSON-LD → designs: credentials and learning opportunities, as
+the registry publishes them (one resource, or a ``@graph`` with its organisations)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mcred.importers import vocab
+from mcred.importers.draft import Draft, text_value
+from mcred.importers.jsonld import Graph, Node, compact, langmap
+
+OPPORTUNITIES = {"LearningOpportunityProfile", "Course", "LearningProgram"}
+DELIVERY = {"OnlineOnly": "online", "InPerson": "onsite", "BlendedDelivery": "blended"}
+READS = {"name", "description", "ownedBy", "offeredBy", "estimatedDuration", "creditValue",
+         "inLanguage", "learningDeliveryType", "requires", "teaches", "estimatedCost",
+         "subjectWebpage", "ctid", "@id", "@type", "id", "type"}
+
+
+def _key(node: Node, name: str) -> str:
+    return f"ceterms:{name}" if f"ceterms:{name}" in node.data else name
+
+
+def _get(node: Node, name: str) -> Any:
+    return node.data.get(_key(node, name))
+
+
+def _resources(graph: Graph) -> list[Node]:
+    root = graph.root
+    items = root.get("@graph")
+    nodes = ([Node(v, ("@graph", i)) for i, v in enumerate(items) if isinstance(v, dict)]
+             if isinstance(items, list) else [root])
+    for node in nodes:
+        ident = node.get("@id")
+        if isinstance(ident, str):
+            graph.by_id.setdefault(ident, node)
+    return [n for n in nodes if _is_offer(n)]
+
+
+def _is_offer(node: Node) -> bool:
+    types = node.types
+    return bool(types & OPPORTUNITIES) or any(
+        t.endswith(("Credential", "Certificate", "Badge", "Certification", "Degree",
+                    "Diploma", "License")) for t in types)
+
+
+def import_ctdl(graph: Graph, source: str) -> list[Draft]:
+    drafts = []
+    for node in _resources(graph):
+        draft = Draft(source, "ctdl", root=node.path)
+        _read(graph, draft, node)
+        drafts.append(draft)
+    return drafts
+
+
+def _text(draft: Draft, path: tuple[str | int, ...], node: Node, name: str) -> None:
+    texts = {("en" if t == "und" else t): v for t, v in langmap(_get(node, name)).items()}
+    draft.put(path, text_value(texts, "en"), node.at(_key(node, name)))
+
+
+def _read(graph: Graph, draft: Draft, node: Node) -> None:
+    _text(draft, ("title",), node, "name")
+    _text(draft, ("summary",), node, "description")
+    for n, owner in enumerate(graph.nodes(node, _key(node, "ownedBy"))):
+        name = text_value({k: v for k, v in langmap(_get(owner, "name")).items()}, "en")
+        draft.put(("awarding_bodies", n, "name"), name if isinstance(name, str) else None,
+                  owner.at(_key(owner, "name")))
+        draft.where(("awarding_bodies", n), owner.path)
+    for duration in graph.nodes(node, _key(node, "estimatedDuration")):
+        hours = vocab.duration_hours(_get(duration, "exactDuration"))
+        draft.put(("workload", "hours_total"), hours, duration.at(_key(duration, "exactDuration")))
+    for credit in graph.nodes(node, _key(node, "creditValue")):
+        value = vocab.number(credit.get("schema:value") or credit.get("value"))
+        units = str(credit.get("ceterms:creditUnitType") or credit.get("schema:unitText") or "")
+        if "ECTS" in units.upper() or "EuropeanCredit" in units:
+            draft.put(("workload", "ects"), value, credit.path)
+        elif value is not None:
+            draft.put(("workload", "other_credits", "value"), value, credit.path)
+            draft.put(("workload", "other_credits", "system"), units or "CTDL credit", credit.path)
+    languages = _get(node, "inLanguage")
+    for i, tag in enumerate(languages if isinstance(languages, list) else [languages]):
+        draft.put(("languages", i), vocab.language_tag(tag if isinstance(tag, str) else None),
+                  node.at(_key(node, "inLanguage")))
+    _delivery(draft, node)
+    for i, condition in enumerate(graph.nodes(node, _key(node, "requires"))):
+        _text(draft, ("prerequisites",), condition, "description") if i == 0 else None
+    for n, competency in enumerate(graph.nodes(node, _key(node, "teaches"))):
+        _text(draft, ("learning_outcomes", n, "text"), competency, "targetNodeName")
+    for cost in graph.nodes(node, _key(node, "estimatedCost")):
+        draft.put(("fee", "amount"), vocab.number(_get(cost, "price")), cost.path)
+        currency = _get(cost, "currency")
+        draft.put(("fee", "currency"), currency if isinstance(currency, str) else None, cost.path)
+        break
+    page = _get(node, "subjectWebpage")
+    draft.put(("further_information",), page if isinstance(page, str) else None,
+              node.at(_key(node, "subjectWebpage")))
+    for key, value in node.data.items():
+        short = key.split(":")[-1]
+        if short not in READS:
+            small = compact(value)
+            draft.keep(short, small, node.at(key)) if small is not None else draft.drop(short)
+
+
+def _delivery(draft: Draft, node: Node) -> None:
+    kinds = _get(node, "learningDeliveryType")
+    for kind in kinds if isinstance(kinds, list) else [kinds]:
+        target = kind.get("ceterms:targetNode") if isinstance(kind, dict) else kind
+        value = DELIVERY.get(str(target or "").split(":")[-1])
+        if value:
+            draft.put(("participation",), value, node.at(_key(node, "learningDeliveryType")))
+            return

@@ -1,0 +1,116 @@
+"""Controlled-vocabulary URIs of ELM, OB3 and CTDL mapped back to the design's values."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_EQF = re.compile(r"^https?://data\.europa\.eu/snb/eqf/([1-8])$")
+_ISCED = re.compile(r"^https?://data\.europa\.eu/snb/isced-f/(\d{2,4})$")
+_LANGUAGE = re.compile(r"/authority/language/([A-Z]{3})$")
+_COUNTRY = re.compile(r"/authority/country/([A-Z]{3})$")
+_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?"
+                       r"(?:(\d+(?:\.\d+)?)S)?)?$")
+_WEEKS = re.compile(r"^P(\d+(?:\.\d+)?)W$")
+
+
+@cache
+def _data() -> dict[str, dict[str, str]]:
+    text = (resources.files("mcred.importers") / "data" / "vocabularies.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return {k: v for k, v in loaded.items() if isinstance(v, dict)}
+
+
+def lookup(table: str, uri: str | None) -> str | None:
+    """The design value for a URI of one vocabulary (``participation``, ``assessment``…)."""
+    return _data()[table].get(uri or "")
+
+
+def eqf_level(uri: str | None) -> int | None:
+    match = _EQF.match(uri or "")
+    return int(match.group(1)) if match else None
+
+
+def isced_code(uri: str | None) -> str | None:
+    """The ISCED-F code of a vocabulary URI, when the EU vocabulary has that code."""
+    from mcred.export.common import isced_label
+
+    match = _ISCED.match(uri or "")
+    return match.group(1) if match and isced_label(match.group(1)) else None
+
+
+def language_tag(uri_or_code: str | None) -> str | None:
+    """``…/language/ENG`` (or ``ENG``, ``eng``, ``en-GB``) → the BCP 47 primary tag ``en``."""
+    import pycountry
+
+    text = uri_or_code or ""
+    match = _LANGUAGE.search(text)
+    code = match.group(1) if match else text.split("-")[0]
+    if not re.fullmatch(r"[A-Za-z]{2,3}", code):
+        return None
+    entry = (pycountry.languages.get(alpha_2=code.lower()) if len(code) == 2
+             else pycountry.languages.get(alpha_3=code.lower()))
+    two = getattr(entry, "alpha_2", None)
+    if isinstance(two, str):
+        return two
+    three = getattr(entry, "alpha_3", None)
+    return three if isinstance(three, str) else None
+
+
+def country_code(uri_or_code: str | None) -> str | None:
+    """``…/country/IRL`` (or ``IRL``, ``IE``) → the ISO 3166-1 alpha-2 code ``IE``."""
+    import pycountry
+
+    text = uri_or_code or ""
+    match = _COUNTRY.search(text)
+    code = match.group(1) if match else text
+    if not re.fullmatch(r"[A-Za-z]{2,3}", code):
+        return None
+    entry = (pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2
+             else pycountry.countries.get(alpha_3=code.upper()))
+    two = getattr(entry, "alpha_2", None)
+    return two if isinstance(two, str) else None
+
+
+def duration_hours(text: str | None) -> float | None:
+    """xsd:duration of learning time in hours: ``PT60H`` → 60, ``PT67H30M`` → 67.5.
+
+    Durations in months or years (``P1M``) are calendar time, not hours of work: ``None``.
+    """
+    match = _DURATION.match(text or "")
+    if match is None or not any(match.groups()):
+        return None
+    days, hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
+    total = days * 24 + hours + minutes / 60 + seconds / 3600
+    return int(total) if total.is_integer() else round(total, 2)
+
+
+def duration_weeks(text: str | None) -> float | None:
+    """Calendar length in weeks: ``P70D`` → 10, ``P10W`` → 10; months and years → ``None``."""
+    weeks = _WEEKS.match(text or "")
+    if weeks:
+        value = float(weeks.group(1))
+    else:
+        match = _DURATION.match(text or "")
+        if match is None or not match.group(1) or any(match.groups()[1:]):
+            return None
+        value = float(match.group(1)) / 7
+    return int(value) if value.is_integer() else round(value, 1)
+
+
+def number(value: Any) -> float | int | None:
+    """A credit or amount written as a number or a numeric string (ELM writes ``"2"``)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, str):
+        try:
+            parsed = float(value.strip().replace(",", "."))
+        except ValueError:
+            return None
+        return int(parsed) if parsed.is_integer() else parsed
+    return None
