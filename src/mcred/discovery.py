@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
 YAML_SUFFIXES = (".yaml", ".yml")
+PUBLISHED_SUFFIXES = (".jsonld", ".json")  # walked only when asked (include-published)
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", ".mcred_cache"}
 
 ErrorSink = Callable[[str], None]
@@ -36,6 +37,7 @@ class WalkOptions:
     exclude: tuple[str, ...] = ()
     gitignore: bool = True
     follow_symlinks: bool = False
+    published: bool = False
 
     @cached_property
     def include_spec(self) -> GitIgnoreSpec | None:
@@ -171,7 +173,8 @@ class _Walker:
                 path = directory / entry.name
                 if entry.name not in _SKIP_DIRS and not self._dir_excluded(path, ignores):
                     subdirs.append(path)
-            elif (kind == "file" and entry.name.endswith(YAML_SUFFIXES)
+            elif (kind == "file" and (entry.name.endswith(YAML_SUFFIXES) or (
+                    self.options.published and entry.name.endswith(PUBLISHED_SUFFIXES)))
                   and self._file_selected(prefix + entry.name, entry.name, specs)):
                 yield prefix + entry.name
         for sub in subdirs:

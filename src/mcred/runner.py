@@ -95,7 +95,8 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
     result = RunResult()
     per_file: dict[str, RuleSettings] = {}
     paths = list(paths)
-    walk = WalkOptions(settings.include, settings.exclude, settings.gitignore)
+    walk = WalkOptions(settings.include, settings.exclude, settings.gitignore,
+                       published=settings.include_published)
     real_dirs: dict[str, str] = {}  # perf: each directory's real path, resolved once
 
     def jobs() -> Iterator[Job]:
@@ -109,7 +110,7 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
                 if source is None:
                     continue
                 if ((require_marker or not explicit) and not source.issues
-                        and not has_marker(source.text)):
+                        and not _is_design(name, source.text)):
                     result.skipped.append(name)
                     continue
                 file_rules = (rules_for(Path(name) if is_stdin else path) if rules_for
@@ -129,6 +130,15 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
             extra = _per_file(file, outcome.findings[file.path], per_file.get(file.path))
             file.findings = sorted(file.findings + extra, key=Finding.sort_key)
     return result
+
+
+def _is_design(name: str, text: str) -> bool:
+    """The `mcred:` marker, or (for *.json / *.jsonld) a JSON-LD context or type."""
+    if name.lower().endswith((".jsonld", ".json")):
+        from mcred.importers.published import looks_published
+
+        return looks_published(text) or has_marker(text)
+    return has_marker(text)
 
 
 def _check_catalogue(result: RunResult, settings: LintSettings,

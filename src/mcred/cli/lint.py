@@ -31,6 +31,8 @@ FAIL_ON = ["error", "warning", "info", "never"]
               help="Name shown in reports for the design read from `-` (standard input).")
 @click.option("--require-marker", is_flag=True,
               help="Skip named files without the `mcred:` marker too (for pre-commit).")
+@click.option("--include-published", is_flag=True,
+              help="Walks also lint published *.jsonld / *.json credentials (ELM, OB3, CTDL).")
 # -- end of report options --
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Lowest severity that makes the exit code 1 [default: `fail-on` of the "
@@ -65,7 +67,8 @@ FAIL_ON = ["error", "warning", "info", "never"]
               help="Worker processes [default: one per CPU for large runs, else 1].")
 # -- end of speed options --
 def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
-         stdin_filename: str | None, require_marker: bool, fail_on: str | None,
+         stdin_filename: str | None, require_marker: bool, include_published: bool,
+         fail_on: str | None,
          exit_zero: bool, quiet: bool, verbose: bool, no_source: bool, color: str,
          config: CliOptions, statistics: bool, baseline: Path | None, fix: bool, diff: bool,
          unsafe_fixes: bool, follow_symlinks: bool, max_file_size: int | None,
@@ -87,7 +90,8 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
     run.settings = settings = replace(
         run.settings, follow_symlinks=follow_symlinks,
         max_file_size=max_file_size or run.settings.max_file_size,
-        cache=not no_cache, jobs=jobs)  # speed (issue 9)
+        cache=not no_cache, jobs=jobs,  # speed (issue 9)
+        include_published=include_published or run.settings.include_published)
     _safe_streams()
     fixed = (_run_fixes(paths, settings, fix, diff, unsafe_fixes, require_marker)
              if fix or diff else 0)

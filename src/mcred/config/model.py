@@ -68,6 +68,7 @@ class ConfigModel(Selection):
     max_file_size: int | None = Field(None, gt=0)
     catalogue: str | None = None  # folder of all designs, for cross-file rules
     gitignore: bool | None = None  # honour .gitignore files when walking (default true)
+    include_published: bool | None = None  # walks lint published JSON-LD too
     include: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
     overrides: list[Override] = Field(default_factory=list)

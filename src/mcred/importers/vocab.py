@@ -35,11 +35,9 @@ def eqf_level(uri: str | None) -> int | None:
 
 
 def isced_code(uri: str | None) -> str | None:
-    """The ISCED-F code of a vocabulary URI, when the EU vocabulary has that code."""
-    from mcred.export.common import isced_label
-
+    """The ISCED-F code of a vocabulary URI (as written: linting checks the code itself)."""
     match = _ISCED.match(uri or "")
-    return match.group(1) if match and isced_label(match.group(1)) else None
+    return match.group(1) if match else None
 
 
 def language_tag(uri_or_code: str | None) -> str | None:
