@@ -52,10 +52,10 @@ def import_file(path: Path, name: str, forced: str | None = None,
         from mcred.importers.table import TableError, csv_rows, import_rows
 
         try:
-            return FileImport(name, "csv", import_rows(csv_rows(source.text), name, "csv",
-                                                       columns))
+            drafts = import_rows(csv_rows(source.text), name, "csv", columns)
         except TableError as exc:
             raise ImportFailed(f"{name}: {exc}") from None
+        return FileImport(name, "csv", drafts, [i for d in drafts for i in d.issues])
     if kind not in ("json", "elm", "ob3", "ctdl"):
         raise ImportFailed(f"{name}: not a format mcred imports (JSON-LD, CSV or XLSX); "
                            "name the format with --from")
