@@ -62,8 +62,8 @@ class ElmReader:
             return
         if isinstance(value, dict):
             self.draft.put(design_path, value, node.at(key))
-            for tag in value:
-                self.draft.where((*design_path, tag), node.at(key, tag))
+            for lang in value:
+                self.draft.where((*design_path, lang), node.at(key, lang))
             return
         tag = next((t for t, v in texts.items() if v == value), None)
         others = sorted(t for t in texts if t != tag)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from mcred.positions import Span
@@ -138,11 +138,12 @@ class _Parser:
 
     def string(self, pos: int, path: JsonPath) -> tuple[Any, int]:
         close = self.text.find('"', pos + 1)
-        if close - pos > self.limits.max_string and self.text.find("\\", pos + 1, close) < 0:
-            # perf and safety: a huge unescaped string (a base64 image) is never decoded.
-            if _BASE64.fullmatch(self.text, pos + 1, close) or close - pos > 16 * 1024 * 1024:
-                self.parsed.skipped.append(path)
-                return Skipped(close - pos - 1), close + 1
+        huge = close - pos > self.limits.max_string and self.text.find("\\", pos + 1, close) < 0
+        # perf and safety: a huge unescaped string (a base64 image) is never decoded.
+        if huge and (_BASE64.fullmatch(self.text, pos + 1, close)
+                     or close - pos > 16 * 1024 * 1024):
+            self.parsed.skipped.append(path)
+            return Skipped(close - pos - 1), close + 1
         try:
             text, end = scanstring(self.text, pos + 1, True)
         except ValueError as exc:

@@ -48,9 +48,10 @@ def read_json(text: str, name: str, forced: str | None = None,
     data = parsed.data
     if isinstance(data, dict):
         for index, url in unknown_contexts(data):
-            span = parsed.value_span(("@context", index) if isinstance(
+            where = parsed.value_span(("@context", index) if isinstance(
                 data.get("@context"), list) else ("@context",))
-            assert span is not None
+            assert where is not None
+            span = where
             result.issues.append(Issue(
                 "MC015", f"the JSON-LD context {url[:200]!r} is not one mcred knows; it is "
                 "never fetched, so terms it defines are read as written", (),

@@ -99,13 +99,13 @@ def _cell(draft: Draft, name: str, text: str, row: int, col: int) -> None:
                                   (), "Correct the cell; the rest of the row was imported",
                                   (row, col + 1, row, col + 1)))
         return
-    path: list[str | int] = []
+    target: list[str | int] = []
     index_iter = iter(int(i) for i in indices)
     for i, key in enumerate(keys):
-        path.append(key)
+        target.append(key)
         if i in lists:
-            path.append(next(index_iter, 0))
-    draft.put(tuple(path), value, origin)
+            target.append(next(index_iter, 0))
+    draft.put(tuple(target), value, origin)
 
 
 def _per_line(keys: list[str], at: int, text: str) -> Iterator[tuple[tuple[str | int, ...], Any]]:
