@@ -125,3 +125,39 @@ def test_published_lint_never_needs_more_than_the_file(tmp_path):
     (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {}}', encoding="utf-8")
     result = lint_paths([tmp_path], LintSettings(include_published=True))
     assert not result.files and not result.read_errors
+
+
+_KEYS = ["title", "description", "learningOutcome", "eqfLevel", "nqfLevel", "thematicArea",
+         "creditPoint", "point", "framework", "volumeOfLearning", "maximumDuration", "mode",
+         "language", "entryRequirement", "noteLiteral", "provenBy", "dcType", "accreditation",
+         "accreditingAgent", "dateIssued", "awardingOpportunity", "awardingBody", "legalName",
+         "location", "address", "countryCode", "homepage", "contentURL", "additionalNote",
+         "isPartOf", "id", "type", "credentialSubject", "hasClaim", "specifiedBy",
+         "relatedESCOSkill", "temporal", "startDate", "priceDetail", "amount", "name",
+         "criteria", "narrative", "alignment", "targetUrl", "targetCode", "creditsAvailable",
+         "inLanguage", "creator", "resultDescription", "resultType", "allowedValue",
+         "achievement", "ceterms:name", "ceterms:creditValue", "ceterms:ownedBy", "@graph",
+         "ceterms:estimatedDuration", "ceterms:learningDeliveryType", "ceterms:teaches"]
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.sampled_from(
+        ["PT60H", "P70D", "http://data.europa.eu/snb/eqf/6", "Qualification", "en", "5",
+         "LearningAchievement", "Achievement", "2025-01-01", "urn:x:1", "ceterms:Course"])
+    | st.text(max_size=10),
+    lambda c: st.lists(c, max_size=3) | st.dictionaries(st.sampled_from(_KEYS), c, max_size=5),
+    max_leaves=25)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["elm", "ob3", "ctdl"]),
+       st.sampled_from(["Qualification", "EuropeanDigitalCredential", "LearningOpportunity",
+                        "Achievement", "OpenBadgeCredential", "ceterms:Certificate"]),
+       st.dictionaries(st.sampled_from(_KEYS), _VALUES, max_size=8))
+def test_any_shape_of_known_properties_imports_or_reports(fmt, kind, body):
+    import json
+
+    document = {"type": kind, "@type": kind, **body}
+    imported = read_json(json.dumps(document), "fuzz.jsonld", fmt)
+    for draft in imported.drafts:
+        from mcred.validate import validate
+
+        validate(draft.data)  # the design the lint would see: never an exception

@@ -61,10 +61,32 @@ def _read(graph: Graph, draft: Draft, node: Node) -> None:
     _text(draft, ("title",), node, "name")
     _text(draft, ("summary",), node, "description")
     for n, owner in enumerate(graph.nodes(node, _key(node, "ownedBy"))):
-        name = text_value({k: v for k, v in langmap(_get(owner, "name")).items()}, "en")
+        name = text_value(langmap(_get(owner, "name")), "en")
+        draft.where(("awarding_bodies", n), owner.path)
         draft.put(("awarding_bodies", n, "name"), name if isinstance(name, str) else None,
                   owner.at(_key(owner, "name")))
-        draft.where(("awarding_bodies", n), owner.path)
+    _workload(graph, draft, node)
+    languages = _get(node, "inLanguage")
+    for i, tag in enumerate(languages if isinstance(languages, list) else [languages]):
+        draft.put(("languages", i), vocab.language_tag(tag), node.at(_key(node, "inLanguage")))
+    _delivery(draft, node)
+    condition = next(graph.nodes(node, _key(node, "requires")), None)
+    if condition is not None:
+        _text(draft, ("prerequisites",), condition, "description")
+    for n, competency in enumerate(graph.nodes(node, _key(node, "teaches"))):
+        _text(draft, ("learning_outcomes", n, "text"), competency, "targetNodeName")
+    cost = next(graph.nodes(node, _key(node, "estimatedCost")), None)
+    if cost is not None:
+        currency = _get(cost, "currency")
+        draft.put(("fee", "amount"), vocab.number(_get(cost, "price")), cost.path)
+        draft.put(("fee", "currency"), currency if isinstance(currency, str) else None, cost.path)
+    page = _get(node, "subjectWebpage")
+    draft.put(("further_information",), page if isinstance(page, str) else None,
+              node.at(_key(node, "subjectWebpage")))
+    _leftovers(draft, node)
+
+
+def _workload(graph: Graph, draft: Draft, node: Node) -> None:
     for duration in graph.nodes(node, _key(node, "estimatedDuration")):
         hours = vocab.duration_hours(_get(duration, "exactDuration"))
         draft.put(("workload", "hours_total"), hours, duration.at(_key(duration, "exactDuration")))
@@ -75,29 +97,20 @@ def _read(graph: Graph, draft: Draft, node: Node) -> None:
             draft.put(("workload", "ects"), value, credit.path)
         elif value is not None:
             draft.put(("workload", "other_credits", "value"), value, credit.path)
-            draft.put(("workload", "other_credits", "system"), units or "CTDL credit", credit.path)
-    languages = _get(node, "inLanguage")
-    for i, tag in enumerate(languages if isinstance(languages, list) else [languages]):
-        draft.put(("languages", i), vocab.language_tag(tag if isinstance(tag, str) else None),
-                  node.at(_key(node, "inLanguage")))
-    _delivery(draft, node)
-    for i, condition in enumerate(graph.nodes(node, _key(node, "requires"))):
-        _text(draft, ("prerequisites",), condition, "description") if i == 0 else None
-    for n, competency in enumerate(graph.nodes(node, _key(node, "teaches"))):
-        _text(draft, ("learning_outcomes", n, "text"), competency, "targetNodeName")
-    for cost in graph.nodes(node, _key(node, "estimatedCost")):
-        draft.put(("fee", "amount"), vocab.number(_get(cost, "price")), cost.path)
-        currency = _get(cost, "currency")
-        draft.put(("fee", "currency"), currency if isinstance(currency, str) else None, cost.path)
-        break
-    page = _get(node, "subjectWebpage")
-    draft.put(("further_information",), page if isinstance(page, str) else None,
-              node.at(_key(node, "subjectWebpage")))
+            draft.put(("workload", "other_credits", "system"), units[:80] or "CTDL credit",
+                      credit.path)
+
+
+def _leftovers(draft: Draft, node: Node) -> None:
     for key, value in node.data.items():
         short = key.split(":")[-1]
-        if short not in READS:
-            small = compact(value)
-            draft.keep(short, small, node.at(key)) if small is not None else draft.drop(short)
+        if short in READS:
+            continue
+        small = compact(value)
+        if small is None:
+            draft.drop(short)
+        else:
+            draft.keep(short, small, node.at(key))
 
 
 def _delivery(draft: Draft, node: Node) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from mcred.findings import Issue
 from mcred.importers.detect import json_format
 from mcred.importers.draft import Draft
 from mcred.importers.jsonld import Graph, unknown_contexts
 from mcred.importers.jsonpos import JsonError, JsonLimits, Parsed, parse
+from mcred.positions import Span
 
 NOT_RECOGNISED_FIX = ("Lint a published ELM, Open Badges 3.0 or CTDL file, or name the format "
                       "with `mcred import --from`")
@@ -31,44 +33,70 @@ def read_json(text: str, name: str, forced: str | None = None,
     try:
         parsed = parse(text, limits)
     except JsonError as exc:
-        result = JsonImport(name, None)
-        parsed = Parsed(text)
-        span = parsed.span(exc.offset, exc.offset)
-        result.issues.append(Issue(exc.code, f"JSON: {exc.message}", (), exc.fix,
-                                   (span.line, span.column, span.end_line, span.end_column)))
-        return result
+        span = Parsed(text).span(exc.offset, exc.offset)
+        return JsonImport(name, None, issues=[_issue(exc.code, f"JSON: {exc.message}",
+                                                     exc.fix, span)])
     result = JsonImport(name, parsed)
-    for dup in parsed.duplicates:
-        first = parsed.position(dup.first_offset)[0]
-        span = parsed.span(dup.offset, dup.end)
-        result.issues.append(Issue(
-            "MC002", f"duplicate key {dup.path[-1]!r} (first defined at line {first}); "
-            "the first value is used", (), "Remove one of the two entries or merge them",
-            (span.line, span.column, span.end_line, span.end_column)))
+    _unskip(parsed, result.issues)
+    result.issues.extend(_duplicates(parsed))
     data = parsed.data
     if isinstance(data, dict):
-        for index, url in unknown_contexts(data):
-            where = parsed.value_span(("@context", index) if isinstance(
-                data.get("@context"), list) else ("@context",))
-            assert where is not None
-            span = where
-            result.issues.append(Issue(
-                "MC015", f"the JSON-LD context {url[:200]!r} is not one mcred knows; it is "
-                "never fetched, so terms it defines are read as written", (),
-                "Use the published ELM, Open Badges 3.0 or CTDL context URL",
-                (span.line, span.column, span.end_line, span.end_column)))
+        result.issues.extend(_contexts(parsed, data))
     result.format = forced or json_format(data)
     if result.format is None or not isinstance(data, dict):
-        result.issues.append(Issue("MC015", "the file is not an ELM, Open Badges 3.0 or CTDL "
-                                   "document (no known `@context` or `type`)", (),
-                                   NOT_RECOGNISED_FIX, (1, 1, 1, 1)))
+        result.issues.append(_issue("MC015", "the file is not an ELM, Open Badges 3.0 or CTDL "
+                                    "document (no known `@context` or `type`)",
+                                    NOT_RECOGNISED_FIX))
         return result
     result.drafts = _drafts(result.format, data, name)
     if not result.drafts:
-        result.issues.append(Issue(
+        result.issues.append(_issue(
             "MC015", f"the {result.format.upper()} document describes no credential or "
-            "learning opportunity mcred can read", (), NOT_RECOGNISED_FIX, (1, 1, 1, 1)))
+            "learning opportunity mcred can read", NOT_RECOGNISED_FIX))
     return result
+
+
+def _issue(code: str, message: str, fix: str, span: Span | None = None) -> Issue:
+    where = span or Span(1, 1, 1, 1)
+    return Issue(code, message, (), fix, (where.line, where.column, where.end_line,
+                                          where.end_column))
+
+
+def _duplicates(parsed: Parsed) -> list[Issue]:
+    return [_issue("MC002", f"duplicate key {dup.path[-1]!r} (first defined at line "
+                   f"{parsed.position(dup.first_offset)[0]}); the first value is used",
+                   "Remove one of the two entries or merge them",
+                   parsed.span(dup.offset, dup.end))
+            for dup in parsed.duplicates]
+
+
+def _contexts(parsed: Parsed, data: dict[str, Any]) -> list[Issue]:
+    """Unknown remote contexts, each on its URL in ``@context``."""
+    listed = isinstance(data.get("@context"), list)
+    return [_issue("MC015", f"the JSON-LD context {url[:200]!r} is not one mcred knows; it "
+                   "is never fetched, so terms it defines are read as written",
+                   "Use the published ELM, Open Badges 3.0 or CTDL context URL",
+                   parsed.value_span(("@context", index) if listed else ("@context",)))
+            for index, url in unknown_contexts(data)]
+
+
+_IMAGES = {"content", "image", "logo", "contentURL", "id"}
+
+
+def _unskip(parsed: Parsed, issues: list[Issue]) -> None:
+    """Skipped strings read as absent; only texts that are not images are worth a finding."""
+    for path in parsed.skipped:
+        parent: Any = parsed.data
+        for part in path[:-1]:
+            parent = parent[part]
+        skipped = parent[path[-1]]
+        parent[path[-1]] = None
+        if not _IMAGES & {str(p) for p in path}:
+            issues.append(_issue(
+                "MC009", f"a text of {skipped.length:,} characters is longer than the limit of "
+                f"{JsonLimits().max_string:,}; it was not read",
+                "Shorten the text; long material belongs in a linked document",
+                parsed.value_span(path)))
 
 
 def _drafts(fmt: str, data: dict[str, object], name: str) -> list[Draft]:

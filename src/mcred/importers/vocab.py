@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from functools import cache
 from importlib import resources
@@ -24,27 +25,32 @@ def _data() -> dict[str, dict[str, str]]:
     return {k: v for k, v in loaded.items() if isinstance(v, dict)}
 
 
-def lookup(table: str, uri: str | None) -> str | None:
+def _text(value: object) -> str:
+    """Published values are untrusted: anything but a string reads as empty."""
+    return value if isinstance(value, str) else ""
+
+
+def lookup(table: str, uri: object) -> str | None:
     """The design value for a URI of one vocabulary (``participation``, ``assessment``…)."""
-    return _data()[table].get(uri or "")
+    return _data()[table].get(_text(uri))
 
 
-def eqf_level(uri: str | None) -> int | None:
-    match = _EQF.match(uri or "")
+def eqf_level(uri: object) -> int | None:
+    match = _EQF.match(_text(uri))
     return int(match.group(1)) if match else None
 
 
-def isced_code(uri: str | None) -> str | None:
+def isced_code(uri: object) -> str | None:
     """The ISCED-F code of a vocabulary URI (as written: linting checks the code itself)."""
-    match = _ISCED.match(uri or "")
+    match = _ISCED.match(_text(uri))
     return match.group(1) if match else None
 
 
-def language_tag(uri_or_code: str | None) -> str | None:
+def language_tag(uri_or_code: object) -> str | None:
     """``…/language/ENG`` (or ``ENG``, ``eng``, ``en-GB``) → the BCP 47 primary tag ``en``."""
     import pycountry
 
-    text = uri_or_code or ""
+    text = _text(uri_or_code)
     match = _LANGUAGE.search(text)
     code = match.group(1) if match else text.split("-")[0]
     if not re.fullmatch(r"[A-Za-z]{2,3}", code):
@@ -58,11 +64,11 @@ def language_tag(uri_or_code: str | None) -> str | None:
     return three if isinstance(three, str) else None
 
 
-def country_code(uri_or_code: str | None) -> str | None:
+def country_code(uri_or_code: object) -> str | None:
     """``…/country/IRL`` (or ``IRL``, ``IE``) → the ISO 3166-1 alpha-2 code ``IE``."""
     import pycountry
 
-    text = uri_or_code or ""
+    text = _text(uri_or_code)
     match = _COUNTRY.search(text)
     code = match.group(1) if match else text
     if not re.fullmatch(r"[A-Za-z]{2,3}", code):
@@ -73,12 +79,12 @@ def country_code(uri_or_code: str | None) -> str | None:
     return two if isinstance(two, str) else None
 
 
-def duration_hours(text: str | None) -> float | None:
+def duration_hours(value: object) -> float | None:
     """xsd:duration of learning time in hours: ``PT60H`` → 60, ``PT67H30M`` → 67.5.
 
     Durations in months or years (``P1M``) are calendar time, not hours of work: ``None``.
     """
-    match = _DURATION.match(text or "")
+    match = _DURATION.match(_text(value))
     if match is None or not any(match.groups()):
         return None
     days, hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
@@ -86,29 +92,32 @@ def duration_hours(text: str | None) -> float | None:
     return int(total) if total.is_integer() else round(total, 2)
 
 
-def duration_weeks(text: str | None) -> float | None:
+def duration_weeks(value: object) -> float | None:
     """Calendar length in weeks: ``P70D`` → 10, ``P10W`` → 10; months and years → ``None``."""
-    weeks = _WEEKS.match(text or "")
+    text = _text(value)
+    weeks = _WEEKS.match(text)
     if weeks:
         value = float(weeks.group(1))
     else:
-        match = _DURATION.match(text or "")
+        match = _DURATION.match(text)
         if match is None or not match.group(1) or any(match.groups()[1:]):
             return None
         value = float(match.group(1)) / 7
     return int(value) if value.is_integer() else round(value, 1)
 
 
-def number(value: Any) -> float | int | None:
+def number(value: object) -> float | int | None:
     """A credit or amount written as a number or a numeric string (ELM writes ``"2"``)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return value
+        return value if math.isfinite(value) and abs(value) < 1e12 else None
     if isinstance(value, str):
         try:
-            parsed = float(value.strip().replace(",", "."))
+            parsed = float(value.strip().replace(",", ".")[:40])
         except ValueError:
+            return None
+        if not math.isfinite(parsed) or abs(parsed) >= 1e12:
             return None
         return int(parsed) if parsed.is_integer() else parsed
     return None
