@@ -117,6 +117,7 @@ class ElmReader:
 
     def outcomes(self) -> None:
         n = 0
+        summary = self.note(self.spec, "learningOutcomeSummary")
         for lo in self.graph.nodes(self.spec, "learningOutcome"):
             if not langmap(lo.get("title")):
                 continue
@@ -127,6 +128,15 @@ class ElmReader:
             for i, (uri, skill) in enumerate((u, s) for u, s in esco if u):
                 self.draft.put((*base, "esco", i), uri, skill.path)
             n += 1
+        if summary is not None and n == 0:
+            # Outcomes only as a summary note: one outcome per line of it.
+            texts = langmap(summary.get("noteLiteral"))
+            text = texts.get(self.lang or "", next(iter(texts.values()), ""))
+            for i, line in enumerate(t.strip(" -•*\t") for t in text.splitlines()):
+                self.draft.put(("learning_outcomes", i, "text"), line or None,
+                               summary.at("noteLiteral"))
+        elif summary is not None:
+            self.draft.keep("learningOutcomeSummary", compact(summary.data), summary.path)
 
     def workload(self) -> None:
         spec, d = self.spec, self.draft
@@ -189,11 +199,12 @@ class ElmReader:
         for node in self.around:
             for key in node.data:
                 if key not in _READ_AROUND:
-                    self.draft.drop(f"{'/'.join(map(str, node.path)) or '(credential)'}: {key}")
+                    where = "/".join(map(str, node.path)) or "/".join(sorted(node.types))
+                    self.draft.drop(f"{where}: {key}")
 
 
 _READ_AROUND = {"id", "type", "@context", "specifiedBy", "credentialSubject", "awardedBy",
-                "provenBy", "title", "learningAchievementSpecification", "temporal",
+                "provenBy", "title", "learningAchievementSpecification", "temporal", "hasPart",
                 "priceDetail", "mode"}
 
 

@@ -12,7 +12,11 @@ from mcred.importers.jsonld import Graph, Node, compact, ident, langmap
 from mcred.importers.narrative import read_narrative
 
 READS = {"id", "type", "name", "description", "criteria", "alignment", "creditsAvailable",
-         "fieldOfStudy", "inLanguage", "creator", "humanCode", "tag", "@context", "image"}
+         "fieldOfStudy", "inLanguage", "creator", "humanCode", "tag", "@context", "image",
+         "resultDescription"}
+# OB3 ResultType → the design's grading scheme.
+SCHEMES = {"LetterGrade": "letter", "Percent": "numeric", "GradePointAverage": "numeric",
+           "RubricScore": "numeric", "ScaledScore": "numeric", "RawScore": "numeric"}
 
 
 def import_ob3(graph: Graph, source: str) -> list[Draft]:
@@ -54,6 +58,7 @@ def _read(graph: Graph, draft: Draft, ach: Node, credential: Node | None) -> Non
     if criteria is not None and isinstance(narrative, str):
         read_narrative(draft, narrative, criteria.at("narrative"))
     _skills(draft, skills)
+    _grading(graph, draft, ach)
     credits = vocab.number(ach.get("creditsAvailable"))
     draft.put(("workload", "ects"), credits, ach.at("creditsAvailable"))
     _field(draft, ach)
@@ -69,6 +74,25 @@ def _read(graph: Graph, draft: Draft, ach: Node, credential: Node | None) -> Non
                 draft.drop(key)
             else:
                 draft.keep(key, small, ach.at(key))
+
+
+def _grading(graph: Graph, draft: Draft, ach: Node) -> None:
+    """The first result description: its type gives the scheme, its values the scale."""
+    result = graph.first(ach, "resultDescription")
+    if result is None:
+        return
+    kind = result.get("resultType")
+    allowed = [v for v in result.get("allowedValue") or [] if isinstance(v, str)] if isinstance(
+        result.get("allowedValue"), list) else []
+    scheme = SCHEMES.get(kind) if isinstance(kind, str) else None
+    if {v.lower() for v in allowed} in ({"pass", "fail"}, {"passed", "failed"}):
+        scheme = "pass-fail"
+    draft.put(("grading", "scheme"), scheme, result.at("resultType"))
+    low, high = result.get("valueMin"), result.get("valueMax")
+    if isinstance(low, str) and isinstance(high, str):
+        draft.put(("grading", "scale"), f"{low}-{high}", result.path)
+    elif allowed and scheme != "pass-fail":
+        draft.put(("grading", "scale"), f"{allowed[0]}-{allowed[-1]}", result.at("allowedValue"))
 
 
 def _creator(graph: Graph, draft: Draft, ach: Node, credential: Node | None,
