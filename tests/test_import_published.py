@@ -100,3 +100,33 @@ def test_installed_mcred_lints_and_imports_published_json(tmp_path):
     helped = subprocess.run([str(exe), "import", "--help"], capture_output=True, text=True,
                             timeout=60)
     assert all(name in helped.stdout for name in ("elm", "ob3", "ctdl", "csv", "xlsx"))
+
+
+def test_fix_never_rewrites_a_published_file(tmp_path):
+    path = tmp_path / "q.jsonld"
+    original = FIXTURE.read_text(encoding="utf-8")
+    path.write_text(original, encoding="utf-8")
+    run = CliRunner().invoke(cli, ["lint", "--no-cache", "--fix", str(path)])
+    assert run.exit_code == 1 and "published JSON is never rewritten" in run.output
+    assert path.read_text(encoding="utf-8") == original
+
+
+def test_config_switch_includes_published_files_in_walks(tmp_path, monkeypatch):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "q.jsonld").write_text(FIXTURE.read_text(encoding="utf-8"),
+                                                encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(cli, ["lint", "--no-cache", "--format", "json", "site"])
+    assert json.loads(run.output)["summary"]["files"] == 0
+    (tmp_path / "mcred.toml").write_text("include-published = true\n", encoding="utf-8")
+    run = CliRunner().invoke(cli, ["lint", "--no-cache", "--format", "json", "site"])
+    assert json.loads(run.output)["summary"]["files"] == 1
+
+
+def test_cross_file_findings_on_cached_published_files_keep_json_positions():
+    from mcred.cache import LightDocument
+
+    text = FIXTURE.read_text(encoding="utf-8")
+    doc = LightDocument("q.jsonld", text)
+    span, _ = doc.index.locate(("workload", "hours_total"))
+    assert "volumeOfLearning" in text.splitlines()[span.line - 1]

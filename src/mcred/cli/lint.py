@@ -122,7 +122,13 @@ def _run_fixes(paths: tuple[Path, ...], settings: LintSettings, fix: bool, diff:
     from mcred.fix import fix_paths
     from mcred.reporters.safe import clean
 
-    outcomes = fix_paths([p for p in paths if p.as_posix() != "-"], settings.max_file_size,
+    published = [p for p in paths if p.suffix.lower() in (".jsonld", ".json")]
+    for path in published:  # never rewritten: the file belongs to the publishing system
+        click.echo(f"mcred: {clean(path.as_posix(), 200)}: not fixed: published JSON is "
+                   "never rewritten; fix it where it is published, or `mcred import` it",
+                   err=True)
+    outcomes = fix_paths([p for p in paths if p.as_posix() != "-" and p not in published],
+                         settings.max_file_size,
                          unsafe=unsafe, write=fix and not diff,
                          follow_symlinks=settings.follow_symlinks,
                          require_marker=require_marker)
@@ -135,4 +141,4 @@ def _run_fixes(paths: tuple[Path, ...], settings: LintSettings, fix: bool, diff:
         elif outcome.changed and outcome.rewrite:
             count = len(outcome.rewrite.edits)
             click.echo(f"mcred: fixed {name} ({count} edit{'s' * (count != 1)})", err=True)
-    return 1 if any(o.changed or o.refused for o in outcomes) else 0
+    return 1 if published or any(o.changed or o.refused for o in outcomes) else 0

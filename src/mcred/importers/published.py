@@ -59,6 +59,18 @@ def lint_published(source: Source, rules: RuleSettings) -> FileResult:
     return first
 
 
+def document_of(text: str, name: str) -> Document | None:
+    """The first design's document of a published file (for positions after a cache hit);
+    ``None`` when the file is not a published credential."""
+    imported = read_json(text, name)
+    if not imported.drafts or imported.parsed is None:
+        return None
+    draft = imported.drafts[0]
+    return Document(path=name, text=text, data=draft.data,
+                    index=position_index(draft, imported.parsed),
+                    issues=[*imported.issues, *draft.issues])
+
+
 def position_index(draft: Draft, parsed: Parsed) -> PositionIndex:
     """Design key paths → spans of the JSON elements they came from."""
     index = PositionIndex()
