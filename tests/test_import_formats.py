@@ -99,3 +99,27 @@ def test_report_lists_mapped_kept_and_dropped(shared):
     assert "kept under x-: thematicArea, maximumDuration" in run.output
     assert "dropped:" in run.output and "displayParameter" in run.output
     assert "x-elm:" in run.output and "learning_outcomes[]" in run.output
+
+
+def test_texts_keep_their_language_tags():
+    from mcred.importers.draft import text_value
+
+    assert text_value({"und": "Plain"}, "en") == "Plain"
+    assert text_value({"en": "Data"}, "en") == "Data"
+    assert text_value({"es": "Datos"}, "en") == {"es": "Datos"}  # not in the design's language
+    assert text_value({"en": "Data", "es": "Datos"}, "en") == {"en": "Data", "es": "Datos"}
+    assert text_value({"en": " "}, "en") is None
+
+
+def test_durations_and_numbers_as_published():
+    from mcred.importers import vocab
+
+    assert vocab.duration_hours("PT67H30M") == 67.5 and vocab.duration_hours("P1M") is None
+    assert vocab.duration_weeks("P70D") == 10 and vocab.duration_weeks("P10W") == 10
+    assert vocab.duration_weeks("P1M") is None and vocab.duration_hours({"x": 1}) is None
+    assert vocab.number("2,5") == 2.5 and vocab.number("1e400") is None
+    assert vocab.number(True) is None
+    assert vocab.language_tag("http://publications.europa.eu/resource/authority/language/SPA") \
+        == "es"
+    assert vocab.country_code("http://publications.europa.eu/resource/authority/country/IRL") \
+        == "IE"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from mcred.importers import vocab
-from mcred.importers.draft import Draft, text_value
+from mcred.importers.draft import Draft, language_maps, plain_text, text_value
 from mcred.importers.jsonld import Graph, Node, compact, langmap
 
 OPPORTUNITIES = {"LearningOpportunityProfile", "Course", "LearningProgram"}
@@ -53,20 +53,27 @@ def import_ctdl(graph: Graph, source: str) -> list[Draft]:
 
 
 def _text(draft: Draft, path: tuple[str | int, ...], node: Node, name: str) -> None:
-    texts = {("en" if t == "und" else t): v for t, v in langmap(_get(node, name)).items()}
-    draft.put(path, text_value(texts, "en"), node.at(_key(node, name)))
+    lang = draft.data.get("language")
+    primary = lang if isinstance(lang, str) else None
+    texts = {(primary or t) if t == "und" else t: v for t, v in langmap(_get(node, name)).items()}
+    value = text_value(texts, primary)
+    draft.put(path, value, node.at(_key(node, name)))
+    for tag in value if isinstance(value, dict) else ():
+        draft.where((*path, tag), node.at(_key(node, name), tag))
 
 
 def _read(graph: Graph, draft: Draft, node: Node) -> None:
+    languages = _get(node, "inLanguage")
+    first = languages[0] if isinstance(languages, list) and languages else languages
+    if language_maps():
+        draft.put(("language",), vocab.language_tag(first), node.at(_key(node, "inLanguage")))
     _text(draft, ("title",), node, "name")
     _text(draft, ("summary",), node, "description")
     for n, owner in enumerate(graph.nodes(node, _key(node, "ownedBy"))):
-        name = text_value(langmap(_get(owner, "name")), "en")
         draft.where(("awarding_bodies", n), owner.path)
-        draft.put(("awarding_bodies", n, "name"), name if isinstance(name, str) else None,
+        draft.put(("awarding_bodies", n, "name"), plain_text(langmap(_get(owner, "name")), "en"),
                   owner.at(_key(owner, "name")))
     _workload(graph, draft, node)
-    languages = _get(node, "inLanguage")
     for i, tag in enumerate(languages if isinstance(languages, list) else [languages]):
         draft.put(("languages", i), vocab.language_tag(tag), node.at(_key(node, "inLanguage")))
     _delivery(draft, node)

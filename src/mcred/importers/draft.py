@@ -95,16 +95,24 @@ def language_maps() -> bool:
     return find_spec("mcred.langtext") is not None
 
 
+def plain_text(texts: dict[str, str], primary: str | None) -> str | None:
+    """One string from a language map (names are never language maps in the format)."""
+    value = text_value(texts, primary)
+    if isinstance(value, dict):
+        return next(iter(value.values()), None)
+    return value
+
+
 def text_value(texts: dict[str, str], primary: str | None) -> str | dict[str, str] | None:
     """A design text from a language map: the map itself when the model takes maps and
     there is more than one language; otherwise the text in the design's language."""
     texts = {k: v for k, v in texts.items() if isinstance(v, str) and v.strip()}
     if not texts:
         return None
-    if len(texts) > 1 and language_maps():
-        return texts
-    if primary is not None:
-        for tag, text in texts.items():
-            if tag.split("-")[0].lower() == primary.split("-")[0].lower():
-                return text
-    return next(iter(texts.values()))
+    if set(texts) == {"und"}:
+        return texts["und"]  # a plain string: the design's own language
+    same = [text for tag, text in texts.items() if primary is not None
+            and tag.split("-")[0].lower() == primary.split("-")[0].lower()]
+    if language_maps() and (len(texts) > 1 or not same):
+        return texts  # other languages than the design's stay tagged
+    return same[0] if same else next(iter(texts.values()))

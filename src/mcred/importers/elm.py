@@ -56,7 +56,8 @@ class ElmReader:
         self.lang = _primary_language(graph, spec)
 
     def text(self, design_path: tuple[str | int, ...], node: Node, key: str) -> None:
-        texts = {("en" if t == "und" else t): v for t, v in langmap(node.get(key)).items()}
+        texts = {(self.lang or t) if t == "und" else t: v
+                 for t, v in langmap(node.get(key)).items()}
         value = text_value(texts, self.lang)
         if value is None:
             return

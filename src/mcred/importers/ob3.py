@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from mcred.importers import vocab
-from mcred.importers.draft import Draft, text_value
+from mcred.importers.draft import Draft, plain_text, text_value
 from mcred.importers.jsonld import Graph, Node, compact, ident, langmap
 from mcred.importers.narrative import read_narrative
 
@@ -34,7 +34,7 @@ def import_ob3(graph: Graph, source: str) -> list[Draft]:
 
 def _text(draft: Draft, path: tuple[str | int, ...], node: Node, key: str,
           lang: str | None) -> str | None:
-    texts = {("en" if t == "und" else t): v for t, v in langmap(node.get(key)).items()}
+    texts = {(lang or t) if t == "und" else t: v for t, v in langmap(node.get(key)).items()}
     value = text_value(texts, lang)
     draft.put(path, value, node.at(key))
     return next(iter(value.values())) if isinstance(value, dict) else value
@@ -103,8 +103,7 @@ def _creator(graph: Graph, draft: Draft, ach: Node, credential: Node | None,
         return
     base = ("awarding_bodies", 0)
     draft.where(base, body.path)
-    name = text_value(langmap(body.get("name")), None)
-    draft.put((*base, "name"), name if isinstance(name, str) else None, body.at("name"))
+    draft.put((*base, "name"), plain_text(langmap(body.get("name")), None), body.at("name"))
     address = graph.first(body, "address")
     if address is not None:
         draft.put((*base, "country"), vocab.country_code(address.get("addressCountryCode")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mcred.importers import vocab
-from mcred.importers.draft import text_value
+from mcred.importers.draft import plain_text
 from mcred.importers.jsonld import Graph, Node, ident, langmap
 
 if TYPE_CHECKING:
@@ -41,9 +41,7 @@ def organisation(graph: Graph, put: object, base: tuple[str | int, ...], body: N
                  lang: str | None) -> None:
     """Name, country, legal identifier and web site of one organisation."""
     assert callable(put)
-    name = text_value(langmap(body.get("legalName") or body.get("prefLabel")), lang)
-    if isinstance(name, dict):
-        name = next(iter(name.values()))
+    name = plain_text(langmap(body.get("legalName") or body.get("prefLabel")), lang)
     key = "legalName" if body.get("legalName") else "prefLabel"
     put((*base, "name"), name, body.at(key))
     countries = [country for location in graph.nodes(body, "location")

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from mcred.importers import vocab
-from mcred.importers.draft import text_value
+from mcred.importers.draft import plain_text
 from mcred.importers.jsonld import ident, langmap
 
 if TYPE_CHECKING:
@@ -23,9 +23,7 @@ def read(reader: ElmReader) -> None:
             draft.put(("quality_assurance", "type", 0), value, kind.path)
         agent = graph.first(accreditation, "accreditingAgent")
         if agent is not None:
-            name = text_value(langmap(agent.get("legalName")), reader.lang)
-            if isinstance(name, dict):
-                name = next(iter(name.values()))
+            name = plain_text(langmap(agent.get("legalName")), reader.lang)
             draft.put(("quality_assurance", "external", "body"), name, agent.at("legalName"))
         issued = accreditation.get("dateIssued")
         if isinstance(issued, str):
