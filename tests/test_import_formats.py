@@ -123,3 +123,37 @@ def test_durations_and_numbers_as_published():
         == "es"
     assert vocab.country_code("http://publications.europa.eu/resource/authority/country/IRL") \
         == "IE"
+
+
+def test_shipped_vocabulary_uris_are_in_the_eu_lists_and_values_in_the_format(shared):
+    import json as _json
+    from importlib import resources
+
+    from mcred.model.vocab import AssessmentType, Participation, QaType, values
+
+    data = _json.loads((resources.files("mcred.importers") / "data" / "vocabularies.json")
+                       .read_text("utf-8"))
+    cv = shared / "data" / "standards" / "elm3" / "cv"
+    sources = {"participation": "europass-modes.xsd",
+               "assessment": "europass-learning-assessment-types.xsd",
+               "accreditation": "europass-accreditation-types.xsd",
+               "credit_systems": "credit-points.xsd"}
+    allowed = {"participation": values(Participation), "assessment": values(AssessmentType),
+               "accreditation": values(QaType)}
+    for table, xsd in sources.items():
+        text = (cv / xsd).read_text(encoding="utf-8")
+        for uri, value in data[table].items():
+            assert f'value="{uri}"' in text, (table, uri)
+            assert table not in allowed or value in allowed[table], (table, value)
+    assert set(data["ob3_assessment"].values()) <= set(values(AssessmentType))
+
+
+def test_ob3_assessment_extension_gives_tasks():
+    text = ('{"@context": ["https://www.w3.org/ns/credentials/v2", '
+            '"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"], '
+            '"type": ["Achievement"], "name": "Welding", "criteria": {"narrative": "Weld."}, '
+            '"resultDescription": [{"type": ["ResultDescription", '
+            '"AssessmentResultDescription"], "assessmentType": "Performance", '
+            '"description": "Welding observed on site", "name": "R", "resultType": "Status"}]}')
+    data = read_json(text, "x.json").drafts[0].data
+    assert data["assessment"] == [{"type": "practical", "criteria": "Welding observed on site"}]

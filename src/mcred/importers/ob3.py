@@ -59,6 +59,7 @@ def _read(graph: Graph, draft: Draft, ach: Node, credential: Node | None) -> Non
         read_narrative(draft, narrative, criteria.at("narrative"))
     _skills(draft, skills)
     _grading(graph, draft, ach)
+    _assessment_extension(graph, draft, ach)
     credits = vocab.number(ach.get("creditsAvailable"))
     draft.put(("workload", "ects"), credits, ach.at("creditsAvailable"))
     _field(draft, ach)
@@ -93,6 +94,23 @@ def _grading(graph: Graph, draft: Draft, ach: Node) -> None:
         draft.put(("grading", "scale"), f"{low}-{high}", result.path)
     elif allowed and scheme != "pass-fail":
         draft.put(("grading", "scale"), f"{allowed[0]}-{allowed[-1]}", result.at("allowedValue"))
+
+
+def _assessment_extension(graph: Graph, draft: Draft, ach: Node) -> None:
+    """1EdTech's assessment extension: result descriptions with an ``assessmentType``."""
+    if draft.data.get("assessment"):
+        return  # the criteria narrative already lists the tasks
+    n = 0
+    for result in graph.nodes(ach, "resultDescription"):
+        kind = vocab.lookup("ob3_assessment", result.get("assessmentType"))
+        if kind is None:
+            continue
+        draft.where(("assessment", n), result.path)
+        draft.put(("assessment", n, "type"), kind, result.at("assessmentType"))
+        description = result.get("description")
+        draft.put(("assessment", n, "criteria"),
+                  description if isinstance(description, str) else None, result.at("description"))
+        n += 1
 
 
 def _creator(graph: Graph, draft: Draft, ach: Node, credential: Node | None,

@@ -37,6 +37,7 @@ def xlsx_rows(data: bytes, max_cells: int = 200_000) -> list[list[str]]:
         from openpyxl import load_workbook
     except ImportError:
         raise TableError("reading XLSX needs openpyxl: pip install 'mcred[import]'") from None
+    _check_unpacked_size(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
@@ -52,6 +53,24 @@ def xlsx_rows(data: bytes, max_cells: int = 200_000) -> list[list[str]]:
             rows.append(texts)
     book.close()
     return rows
+
+
+MAX_UNPACKED = 64 * 1024 * 1024
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """An XLSX is a ZIP archive: refuse one that unpacks to more than the limit (a zip bomb)
+    before openpyxl inflates any part of it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise TableError("not a readable XLSX workbook (the ZIP archive is damaged)") from None
+    if total > MAX_UNPACKED:
+        raise TableError(f"the workbook unpacks to {total:,} bytes, more than the limit of "
+                         f"{MAX_UNPACKED:,}; save the catalogue as CSV or split it")
 
 
 def _cell_text(value: object) -> str:
