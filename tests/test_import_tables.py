@@ -122,11 +122,11 @@ def test_xlsx_that_unpacks_to_gigabytes_is_refused_before_inflating(tmp_path):
     import zipfile
 
     path = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as member:
-            block = b"A" * (1 << 20)
-            for _ in range(80):
-                member.write(block)
+    with (zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive,
+          archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as member):
+        block = b"A" * (1 << 20)
+        for _ in range(80):
+            member.write(block)
     assert path.stat().st_size < 1_000_000
     run = CliRunner().invoke(cli, ["import", str(path)])
     assert run.exit_code == 2 and "unpacks to" in run.output

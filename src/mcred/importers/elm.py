@@ -12,14 +12,11 @@ from mcred.importers.elm_parts import assessments, bodies, quality, recognition
 from mcred.importers.jsonld import Graph, Node, compact, ident, langmap
 
 SPEC_TYPES = {"Qualification", "LearningAchievementSpecification"}
-TOP_TYPES = {*SPEC_TYPES, "LearningOpportunity", "EuropeanDigitalCredential",
-             "VerifiableCredential", "LearningAchievement"}
 # What each part of the importer reads from the specification node.
 SPEC_READS = {"id", "type", "title", "description", "learningOutcome", "eqfLevel", "nqfLevel",
               "thematicArea", "creditPoint", "volumeOfLearning", "maximumDuration", "mode",
               "language", "entryRequirement", "provenBy", "accreditation",
-              "awardingOpportunity", "additionalNote", "isPartOf", "hasPart",
-              "learningOutcomeSummary"}
+              "awardingOpportunity", "additionalNote", "isPartOf", "learningOutcomeSummary"}
 
 
 def import_elm(graph: Graph, source: str) -> list[Draft]:
@@ -51,6 +48,9 @@ def _specifications(graph: Graph) -> list[tuple[Node, list[Node]]]:
 
 
 class ElmReader:
+    """Reads one specification, and the nodes around it that hold what a specification
+    cannot (a learning opportunity's dates and price, a credential's awarding body)."""
+
     def __init__(self, graph: Graph, draft: Draft, spec: Node, around: list[Node]) -> None:
         self.graph, self.draft, self.spec, self.around = graph, draft, spec, around
         self.lang = _primary_language(graph, spec)
@@ -105,6 +105,8 @@ class ElmReader:
         level = vocab.eqf_level(ident(eqf))
         if eqf is not None:
             self.draft.put(("level", "eqf"), level, eqf.path)
+            if level is None:  # not a URI of the EQF vocabulary: kept as published
+                self.draft.keep("eqfLevel", ident(eqf), eqf.path)
         nqf = self.graph.first(self.spec, "nqfLevel")
         if nqf is not None:
             self.draft.put(("level", "nqf"), ident(nqf), nqf.path)
@@ -161,8 +163,10 @@ class ElmReader:
         for node in (self.spec, *self.around):
             mode = self.graph.first(node, "mode")
             value = vocab.lookup("participation", ident(mode))
-            if mode is not None and value and "participation" not in self.draft.data:
+            if mode is not None and "participation" not in self.draft.data:
                 self.draft.put(("participation",), value, mode.path)
+                if value is None:  # e.g. "Project based": no design value says that
+                    self.draft.keep("mode", ident(mode), mode.path)
         tags = [(vocab.language_tag(ident(n)), n) for n in self.graph.nodes(self.spec, "language")]
         for i, (tag, node) in enumerate((t, n) for t, n in tags if t):
             self.draft.put(("languages", i), tag, node.path)
