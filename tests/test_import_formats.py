@@ -157,3 +157,15 @@ def test_ob3_assessment_extension_gives_tasks():
             '"description": "Welding observed on site", "name": "R", "resultType": "Status"}]}')
     data = read_json(text, "x.json").drafts[0].data
     assert data["assessment"] == [{"type": "practical", "criteria": "Welding observed on site"}]
+
+
+def test_elm_graph_reads_each_specification_once_with_its_opportunity():
+    import json
+
+    opportunity = json.loads((PUBLISHED / "learning-opportunity.jsonld").read_text("utf-8"))
+    spec = opportunity.pop("hasPart")[0]
+    graph = {"@context": opportunity.pop("@context"), "@graph": [spec, opportunity]}
+    imported = read_json(json.dumps(graph), "graph.jsonld")
+    assert len(imported.drafts) == 1
+    data = imported.drafts[0].data
+    assert data["fee"]["amount"] == 450 and data["workload"]["ects"] == 5

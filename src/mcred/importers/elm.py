@@ -10,6 +10,7 @@ from mcred.importers import vocab
 from mcred.importers.draft import Draft, text_value
 from mcred.importers.elm_parts import assessments, bodies, quality, recognition
 from mcred.importers.jsonld import Graph, Node, compact, ident, langmap
+from mcred.importers.jsonpos import JsonPath
 
 SPEC_TYPES = {"Qualification", "LearningAchievementSpecification"}
 # What each part of the importer reads from the specification node.
@@ -30,21 +31,31 @@ def import_elm(graph: Graph, source: str) -> list[Draft]:
 
 
 def _specifications(graph: Graph) -> list[tuple[Node, list[Node]]]:
-    """(specification, the nodes around it: opportunity, claim, credential)."""
-    root = graph.root
-    if root.types & SPEC_TYPES:
-        return [(root, [])]
-    if "LearningOpportunity" in root.types:
-        spec = graph.first(root, "learningAchievementSpecification")
-        return [(spec or root, [root])]
-    found = []
-    subjects = list(graph.nodes(root, "credentialSubject"))
-    for subject in subjects:
-        for claim in graph.nodes(subject, "hasClaim"):
-            spec = graph.first(claim, "specifiedBy")
-            if "LearningAchievement" in claim.types and spec is not None:
-                found.append((spec, [claim, root]))
-    return found
+    """(specification, the nodes around it: opportunity, claim, credential), once each.
+
+    The document is one node, or a ``@graph`` of them; learning opportunities and
+    credentials come first, so a specification they point at is read with them.
+    """
+    items = graph.root.get("@graph")
+    nodes = ([Node(v, ("@graph", i)) for i, v in enumerate(items) if isinstance(v, dict)]
+             if isinstance(items, list) else [graph.root])
+    found: dict[JsonPath, tuple[Node, list[Node]]] = {}
+    for node in sorted(nodes, key=lambda n: bool(n.types & SPEC_TYPES)):
+        for spec, around in _around(graph, node):
+            found.setdefault(spec.path, (spec, around))
+    return list(found.values())
+
+
+def _around(graph: Graph, node: Node) -> list[tuple[Node, list[Node]]]:
+    if node.types & SPEC_TYPES:
+        return [(node, [])]
+    if "LearningOpportunity" in node.types:
+        spec = graph.first(node, "learningAchievementSpecification")
+        return [(spec or node, [node])]
+    return [(spec, [claim, node]) for subject in graph.nodes(node, "credentialSubject")
+            for claim in graph.nodes(subject, "hasClaim")
+            if "LearningAchievement" in claim.types
+            and (spec := graph.first(claim, "specifiedBy")) is not None]
 
 
 class ElmReader:
