@@ -169,3 +169,16 @@ def test_elm_graph_reads_each_specification_once_with_its_opportunity():
     assert len(imported.drafts) == 1
     data = imported.drafts[0].data
     assert data["fee"]["amount"] == 450 and data["workload"]["ects"] == 5
+
+
+def test_import_vocabulary_inverts_the_exporters():
+    from mcred.export import elm
+    from mcred.importers import vocab
+
+    for value, (code, _label) in elm.MODES.items():
+        assert vocab.lookup("participation", f"{elm.SNB}learning-assessment/{code}") == value
+    for value, (code, _label) in elm.ASSESSMENT_TYPES.items():
+        assert vocab.lookup("assessment", f"{elm.SNB}assessment/{code}") == value
+    for value, (code, _label) in elm.ACCREDITATION_TYPES.items():
+        assert vocab.lookup("accreditation", f"{elm.SNB}accreditation/{code}") == value
+    assert vocab.lookup("credit_systems", elm.ECTS[0]) == "ECTS"

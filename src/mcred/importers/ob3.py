@@ -12,8 +12,10 @@ from mcred.importers.jsonld import Graph, Node, compact, ident, langmap
 from mcred.importers.narrative import read_narrative
 
 READS = {"id", "type", "name", "description", "criteria", "alignment", "creditsAvailable",
-         "fieldOfStudy", "inLanguage", "creator", "humanCode", "tag", "@context", "image",
+         "fieldOfStudy", "inLanguage", "creator", "humanCode", "tag", "@context",
          "resultDescription"}
+CREDENTIAL_READS = {"@context", "id", "type", "credentialSubject", "issuer", "name",
+                    "description"}
 # OB3 ResultType → the design's grading scheme.
 SCHEMES = {"LetterGrade": "letter", "Percent": "numeric", "GradePointAverage": "numeric",
            "RubricScore": "numeric", "ScaledScore": "numeric", "RawScore": "numeric"}
@@ -68,6 +70,9 @@ def _read(graph: Graph, draft: Draft, ach: Node, credential: Node | None) -> Non
     for i, word in enumerate(tags if isinstance(tags, list) else []):
         if word in ("online", "onsite", "blended", "volunteering", "work-experience"):
             draft.put(("participation",), word, ach.at("tag", i))
+    for key in credential.data if credential is not None else ():
+        if key not in CREDENTIAL_READS:
+            draft.drop(f"(credential): {key}")
     for key, value in ach.data.items():
         if key not in READS:
             small = compact(value)
