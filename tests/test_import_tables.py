@@ -82,7 +82,8 @@ def test_column_mapping_file(tmp_path):
 def test_bad_value_names_row_and_column_and_other_rows_still_import(tmp_path):
     rows = [list(r) for r in ROWS]
     rows[1][1] = "five"
-    for path in (_csv(tmp_path / "bad.csv", HEADER, rows),):
+    for path in (_csv(tmp_path / "bad.csv", HEADER, rows),
+                 _xlsx(tmp_path / "bad.xlsx", HEADER, rows)):
         result = import_file(path, path.name)
         assert len(result.drafts) == 3
         assert len(result.issues) == 1
@@ -130,3 +131,13 @@ def test_xlsx_that_unpacks_to_gigabytes_is_refused_before_inflating(tmp_path):
     assert path.stat().st_size < 1_000_000
     run = CliRunner().invoke(cli, ["import", str(path)])
     assert run.exit_code == 2 and "unpacks to" in run.output
+
+
+def test_formats_are_detected_from_content_not_names(tmp_path):
+    workbook = _xlsx(tmp_path / "c.xlsx", HEADER, ROWS)
+    renamed = tmp_path / "catalogue.dat"
+    renamed.write_bytes(workbook.read_bytes())
+    assert import_file(renamed, renamed.name).format == "xlsx"
+    table = tmp_path / "export.txt"
+    _csv(table, HEADER, ROWS)
+    assert len(import_file(table, table.name).drafts) == 3  # header line names `title`

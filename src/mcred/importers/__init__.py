@@ -35,43 +35,54 @@ class FileImport:
 def import_file(path: Path, name: str, forced: str | None = None,
                 columns: dict[str, str] | None = None,
                 max_size: int = 4 * 1024 * 1024) -> FileImport:
-    """Read (bounded, strict UTF-8, never following links out), detect and import a file."""
-    from mcred.sources import SourceError, read_path
+    """Read (bounded, never following links out), detect and import one file.
+
+    The format comes from the content: an XLSX workbook by its ZIP signature, JSON by its
+    first character, a CSV by its name or header line; ``forced`` overrides it.
+    """
+    from mcred.sources import SourceError, decode
 
     try:
-        if forced == "xlsx" or (forced is None and path.suffix.lower() == ".xlsx"):
-            return _xlsx(_bytes(path, name, max_size), name, columns)
-        source = read_path(path, name, max_size)
+        data = _bytes(path, name, max_size)
     except SourceError as exc:
         raise ImportFailed(str(exc)) from None
+    kind = forced or file_format(name, data[:4096])
+    if kind == "xlsx":
+        return _xlsx(data, name, columns)
+    source = decode(data, name)  # strict UTF-8
     if source.issues:
         issue = source.issues[0]
         raise ImportFailed(f"{name}: {issue.message}; {issue.fix.lower()}")
-    kind = forced or file_format(name, source.text[:4096].encode("utf-8", "replace"))
     if kind == "csv":
-        from mcred.importers.table import TableError, csv_rows, import_rows
-
-        try:
-            drafts = import_rows(csv_rows(source.text), name, "csv", columns)
-        except TableError as exc:
-            raise ImportFailed(f"{name}: {exc}") from None
-        return FileImport(name, "csv", drafts, [i for d in drafts for i in d.issues])
+        return _csv(source.text, name, columns)
     if kind not in ("json", "elm", "ob3", "ctdl"):
         raise ImportFailed(f"{name}: not a format mcred imports (JSON-LD, CSV or XLSX); "
                            "name the format with --from")
     from mcred.importers.reading import read_json
 
-    result = read_json(source.text, name, forced if forced != "json" else None)
+    result = read_json(source.text, name, forced)
     drafts = result.drafts
     issues = [*result.issues, *(i for d in drafts for i in d.issues)]
     return FileImport(name, result.format or "json", drafts, issues)
 
 
 def _bytes(path: Path, name: str, max_size: int) -> bytes:
+    """The file's bytes under the same rules as a design's (size limit before reading, no
+    devices or FIFOs, no symlink out of the working directory)."""
     from mcred.sources import ReadPolicy, _checked_target, _read_bounded
 
     target = _checked_target(path, name, ReadPolicy(max_size))
     return _read_bounded(target, name, max_size)
+
+
+def _csv(text: str, name: str, columns: dict[str, str] | None) -> FileImport:
+    from mcred.importers.table import TableError, csv_rows, import_rows
+
+    try:
+        drafts = import_rows(csv_rows(text), name, "csv", columns)
+    except TableError as exc:
+        raise ImportFailed(f"{name}: {exc}") from None
+    return FileImport(name, "csv", drafts, [i for d in drafts for i in d.issues])
 
 
 def _xlsx(data: bytes, name: str, columns: dict[str, str] | None) -> FileImport:
