@@ -18,6 +18,8 @@ OPTIONAL = (
     "rich", "mcred.export", "mcred.render", "mcred.docgen", "mcred.baseline", "jsonschema",
     "mcred.catalogue.stats", "mcred.cli.rules", "mcred.cli.schema", "mcred.importers",
     "mcred.cli.importing", "openpyxl",
+    # The generated validator (mcred.plain) does the model's work on the lint path.
+    "pydantic", "pydantic_core", "mcred.model.design", "pycountry",
 )
 
 

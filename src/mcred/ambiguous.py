@@ -105,9 +105,45 @@ def _set(data: Any, path: KeyPath, value: Any) -> None:
 
 @cache
 def expected_kind(path: KeyPath) -> Expected:
-    """What the format expects at ``path``: text, a number, or something else / unknown."""
-    annotation = annotation_at(path)
-    return None if annotation is None else _classify(annotation)
+    """What the format expects at ``path``: text, a number, or something else / unknown.
+
+    perf: read from the generated spec, so loading a design never needs pydantic.
+    """
+    from mcred.plain.classes import ROOT, SPEC
+
+    nodes: list[tuple[Any, ...]] = [ROOT]
+    for part in path:
+        nodes = [n for node in nodes for n in _spec_step(node, part, SPEC)]
+        if not nodes:
+            return None
+    kinds = {leaf[0] for node in nodes for leaf in _spec_leaves(node)}
+    if kinds & {"str", "literal"}:
+        return "text"
+    if kinds & {"int", "float"}:
+        return "number"
+    return None
+
+
+def _spec_leaves(node: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
+    if node[0] == "nullable":
+        yield from _spec_leaves(node[1])
+    elif node[0] == "union":
+        for _, choice in node[1]:
+            yield from _spec_leaves(choice)
+    else:
+        yield node
+
+
+def _spec_step(node: tuple[Any, ...], part: str | int,
+               spec: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
+    """The spec nodes one key or index below ``node``."""
+    for leaf in _spec_leaves(node):
+        if isinstance(part, int) and leaf[0] == "list":
+            yield leaf[1]
+        elif isinstance(part, str) and leaf[0] == "dict":
+            yield leaf[2]
+        elif isinstance(part, str) and leaf[0] == "model":
+            yield from (n for f, n, *_ in spec[leaf[1]] if f == part)
 
 
 @cache
@@ -138,15 +174,6 @@ def leaves(annotation: Any) -> Iterator[Any]:
         yield from leaves(typing.get_args(annotation)[0])
     elif annotation is not type(None):
         yield annotation
-
-
-def _classify(annotation: Any) -> Expected:
-    found = list(leaves(annotation))
-    if any(leaf is str or typing.get_origin(leaf) is Literal for leaf in found):
-        return "text"
-    if any(leaf in (int, float) for leaf in found):
-        return "number"
-    return None
 
 
 def _item_type(annotation: Any) -> Any:

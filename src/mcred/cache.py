@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from mcred.catalogue.outcome import CatalogueOutcome
     from mcred.findings import Issue
-    from mcred.model import Design
+    from mcred.plain import Design
     from mcred.sources import Source
 
 FORMAT = 1
@@ -112,9 +112,11 @@ class Entry:
     @classmethod
     def of(cls, result: FileResult) -> Entry | None:
         """``None`` when a finding carries data JSON cannot hold (never cache guesses)."""
-        if any(f.extra for f in result.findings):
+        foreign = result.design is not None and not hasattr(result.design, "to_data")
+        if foreign or any(f.extra for f in result.findings):
             return None
-        design = result.design.model_dump_json() if result.design is not None else None
+        design = None if result.design is None else json.dumps(
+            result.design.to_data(exclude_unset=True), default=str)
         data = result.document.data if result.document is not None else None
         return cls([finding_to_json(f) for f in result.findings], design,
                    None if data is None else json.dumps(data, default=str))
@@ -223,9 +225,11 @@ class LightResult(FileResult):
             self._design_json, self._design_source = self._design_source(), None
         if self._design_json is None:
             return None
-        from mcred.model import Design
+        from mcred.plain.validate import validate
 
-        design = Design.model_validate_json(self._design_json)
+        design, _ = validate(json.loads(self._design_json))
+        if design is None:
+            return None
         self._design_ref = weakref.ref(design)
         return design
 

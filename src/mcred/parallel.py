@@ -233,12 +233,12 @@ def _stream_parallel(chunks: Iterator[list[Job]], settings: LintSettings,
 
 
 def _prepare_fork() -> None:
-    """Forked workers inherit the rules and the built model instead of rebuilding them."""
-    from mcred.model import Design
+    """Forked workers inherit the loaded rules and validator instead of loading them again."""
     from mcred.registry import load_all
+    from mcred.validate import validate
 
     load_all()
-    Design.model_validate({"mcred": 1})
+    validate({"mcred": 1})
 
 
 def _lint_parallel(jobs: Sequence[Job], settings: LintSettings, workers: int) -> list[Entry]:

@@ -7,9 +7,9 @@ from typing import NamedTuple
 
 from mcred.findings import KeyPath
 from mcred.langtext import pick
-from mcred.model import Design
-from mcred.model.outcomes import LearningOutcome
 from mcred.outcomes.analysis import OutcomeAnalysis, analyse
+from mcred.plain import Design
+from mcred.plain.classes import LearningOutcome
 
 LIST_PATH: KeyPath = ("learning_outcomes",)
 
