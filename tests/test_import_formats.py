@@ -182,3 +182,20 @@ def test_import_vocabulary_inverts_the_exporters():
     for value, (code, _label) in elm.ACCREDITATION_TYPES.items():
         assert vocab.lookup("accreditation", f"{elm.SNB}accreditation/{code}") == value
     assert vocab.lookup("credit_systems", elm.ECTS[0]) == "ECTS"
+
+
+def test_shipped_code_table_matches_pycountry():
+    import importlib.util
+    import json as _json
+    from importlib import resources
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "build_import_codes.py"
+    spec = importlib.util.spec_from_file_location("build_import_codes", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = _json.loads((resources.files("mcred.importers") / "data" / "codes.json")
+                          .read_text("utf-8"))
+    fresh = module.table()
+    assert shipped["languages"] == fresh["languages"]
+    assert shipped["countries"] == fresh["countries"]

@@ -56,7 +56,8 @@ def test_linting_published_json_imports_only_the_json_importer():
     modules = _modules_after("lint", "--color", "never", "--no-cache", str(fixture))
     assert "mcred.importers.elm" in modules  # it really imported the credential
     for prefix in ("openpyxl", "mcred.importers.table", "mcred.importers.ob3", "rdflib",
-                   "pyshacl", "ruamel", "mcred.cli.importing"):
+                   "pyshacl", "ruamel", "mcred.cli.importing", "pydantic", "pycountry",
+                   "mcred.model.design"):
         assert not _loaded(modules, prefix), f"linting JSON-LD imports {prefix}"
 
 

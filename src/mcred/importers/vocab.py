@@ -46,37 +46,38 @@ def isced_code(uri: object) -> str | None:
     return match.group(1) if match else None
 
 
+@cache
+def _codes() -> dict[str, dict[str, str]]:
+    """Three-letter → two-letter codes (generated from pycountry: no import at run time)."""
+    text = (resources.files("mcred.importers") / "data" / "codes.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return {k: v for k, v in loaded.items() if isinstance(v, dict)}
+
+
 def language_tag(uri_or_code: object) -> str | None:
     """``…/language/ENG`` (or ``ENG``, ``eng``, ``en-GB``) → the BCP 47 primary tag ``en``."""
-    import pycountry
-
     text = _text(uri_or_code)
     match = _LANGUAGE.search(text)
     code = match.group(1) if match else text.split("-")[0]
-    if not re.fullmatch(r"[A-Za-z]{2,3}", code):
-        return None
-    entry = (pycountry.languages.get(alpha_2=code.lower()) if len(code) == 2
-             else pycountry.languages.get(alpha_3=code.lower()))
-    two = getattr(entry, "alpha_2", None)
-    if isinstance(two, str):
-        return two
-    three = getattr(entry, "alpha_3", None)
-    return three if isinstance(three, str) else None
+    if len(code) == 2 and code.isalpha() and code.isascii():
+        return code.lower() if code.upper() in _two_letter_languages() else None
+    return _codes()["languages"].get(code.upper()) if len(code) == 3 else None
+
+
+@cache
+def _two_letter_languages() -> frozenset[str]:
+    return frozenset(v.upper() for v in _codes()["languages"].values())
 
 
 def country_code(uri_or_code: object) -> str | None:
     """``…/country/IRL`` (or ``IRL``, ``IE``) → the ISO 3166-1 alpha-2 code ``IE``."""
-    import pycountry
-
     text = _text(uri_or_code)
     match = _COUNTRY.search(text)
-    code = match.group(1) if match else text
-    if not re.fullmatch(r"[A-Za-z]{2,3}", code):
-        return None
-    entry = (pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2
-             else pycountry.countries.get(alpha_3=code.upper()))
-    two = getattr(entry, "alpha_2", None)
-    return two if isinstance(two, str) else None
+    code = (match.group(1) if match else text).upper()
+    countries = _codes()["countries"]
+    if len(code) == 2:
+        return code if code in countries.values() else None
+    return countries.get(code)
 
 
 def duration_hours(value: object) -> float | None:
