@@ -64,7 +64,7 @@ def test_unknown_context_is_positioned_on_its_url():
     text = ('{\n  "@context": [\n    "https://www.w3.org/2018/credentials/v1",\n'
             '    "https://example.org/ctx.jsonld"\n  ],\n  "type": "Qualification",\n'
             '  "title": {"en": "T"}\n}')
-    issue = next(i for i in read_json(text, "x.jsonld").issues if i.code == "MC015")
+    issue = next(i for i in read_json(text, "x.jsonld").issues if i.code == "MC016")
     assert issue.span[:2] == (4, 5) and "example.org" in issue.message
 
 
@@ -80,7 +80,7 @@ def test_a_design_written_as_json_is_linted_as_a_design(tmp_path):
     path = tmp_path / "design.json"
     path.write_text('{"mcred": 1, "title": "Data Basics"}', encoding="utf-8")
     codes = {f.code for f in lint_paths([path], LintSettings()).findings}
-    assert "MC015" not in codes and "MC102" in codes  # missing outcomes, as for YAML
+    assert "MC016" not in codes and "MC102" in codes  # missing outcomes, as for YAML
 
 
 def test_from_forces_the_format():

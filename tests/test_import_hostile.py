@@ -85,7 +85,7 @@ def test_remote_context_is_a_finding_not_a_fetch(tmp_path):
     data = (b'{"@context": ["https://evil.example/ctx.jsonld"], "type": "Qualification", '
             b'"title": {"en": "T"}}')
     run = _lint(tmp_path, "remote.jsonld", data)
-    assert '"MC015"' in run.output and "evil.example" in run.output
+    assert '"MC016"' in run.output and "evil.example" in run.output
 
 
 def test_duplicate_keys_are_reported_and_the_first_value_kept(tmp_path):

@@ -44,14 +44,14 @@ def read_json(text: str, name: str, forced: str | None = None,
         result.issues.extend(_contexts(parsed, data))
     result.format = forced or json_format(data)
     if result.format is None or not isinstance(data, dict):
-        result.issues.append(_issue("MC015", "the file is not an ELM, Open Badges 3.0 or CTDL "
+        result.issues.append(_issue("MC016", "the file is not an ELM, Open Badges 3.0 or CTDL "
                                     "document (no known `@context` or `type`)",
                                     NOT_RECOGNISED_FIX))
         return result
     result.drafts = _drafts(result.format, data, name)
     if not result.drafts:
         result.issues.append(_issue(
-            "MC015", f"the {result.format.upper()} document describes no credential or "
+            "MC016", f"the {result.format.upper()} document describes no credential or "
             "learning opportunity mcred can read", NOT_RECOGNISED_FIX))
     return result
 
@@ -73,7 +73,7 @@ def _duplicates(parsed: Parsed) -> list[Issue]:
 def _contexts(parsed: Parsed, data: dict[str, Any]) -> list[Issue]:
     """Unknown remote contexts, each on its URL in ``@context``."""
     listed = isinstance(data.get("@context"), list)
-    return [_issue("MC015", f"the JSON-LD context {url[:200]!r} is not one mcred knows; it "
+    return [_issue("MC016", f"the JSON-LD context {url[:200]!r} is not one mcred knows; it "
                    "is never fetched, so terms it defines are read as written",
                    "Use the published ELM, Open Badges 3.0 or CTDL context URL",
                    parsed.value_span(("@context", index) if listed else ("@context",)))

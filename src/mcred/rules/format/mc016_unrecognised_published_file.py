@@ -1,4 +1,4 @@
-"""MC015 unrecognised-published-file: reported while importing a published JSON-LD file;
+"""MC016 unrecognised-published-file: reported while importing a published JSON-LD file;
 this module is its metadata."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from mcred.findings import Issue, Severity
 from mcred.registry import rule
 
 
-@rule("MC015", "unrecognised-published-file", Severity.ERROR, scope="loader",
+@rule("MC016", "unrecognised-published-file", Severity.ERROR, scope="loader",
       fix="Lint a published ELM, Open Badges 3.0 or CTDL file with its standard context URL.",
       source="JSON-LD 1.1 §3.1 (contexts); ELM 3, Open Badges 3.0, CTDL; mcred safety rules")
 def unrecognised_published_file(*_: object) -> Iterator[Issue]:
