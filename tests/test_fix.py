@@ -256,7 +256,7 @@ def test_the_quick_check_finds_every_file_the_round_trip_would_fix():
     """--fix skips the ruamel round trip when the loaded data has no edit; over the
     examples and the fixtures of the rules --fix serves (and some it does not), that
     shortcut never skips a file the round trip would change."""
-    from mcred.fix import _has_edits
+    from mcred.fix import needs_fixing
     from mcred.loader import load_source
     from mcred.sources import decode
 
@@ -279,5 +279,5 @@ def test_the_quick_check_finds_every_file_the_round_trip_would_fix():
             except FixRefused:
                 continue
             checked += 1
-            assert _has_edits(document, unsafe) == bool(edits), path
+            assert needs_fixing(document, unsafe) == bool(edits), path
     assert checked > 30

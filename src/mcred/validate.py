@@ -154,10 +154,10 @@ def _invalid_value(path: KeyPath, err: Any, *, union: bool) -> Issue:
 
 def _language_map_entry(path: KeyPath) -> bool:
     """True at `title.es`-like paths: an entry of a language map, where only text goes."""
-    from mcred.ambiguous import annotation_at
+    from mcred.ambiguous import spec_at
 
-    return bool(path) and isinstance(path[-1], str) and annotation_at(path) is str \
-        and annotation_at(path[:-1]) is not str
+    return bool(path) and isinstance(path[-1], str) and spec_at(path) == (("str", None),) \
+        and any(leaf[0] == "dict" for leaf in spec_at(path[:-1]))
 
 
 def _type_hint(kind: str, value: Any) -> str:

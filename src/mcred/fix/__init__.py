@@ -14,15 +14,17 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mcred.findings import KeyPath
 from mcred.fix.roundtrip import FixRefused, Rewrite, rewrite, unified_diff
 from mcred.loader import Document
 
-__all__ = ["FixOutcome", "FixRefused", "fix_paths", "write_atomically"]
+__all__ = ["BLOCKING", "FixOutcome", "FixRefused", "fix_paths", "has_edits", "needs_fixing",
+           "write_atomically"]
 
 # Loader findings that mean the file must be repaired by hand before anything rewrites it.
-_BLOCKING = {"MC001", "MC002", "MC003", "MC009", "MC010", "MC011"}
+BLOCKING = {"MC001", "MC002", "MC003", "MC009", "MC010", "MC011"}
 
 
 @dataclass(frozen=True)
@@ -65,12 +67,12 @@ def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write:
                                      or has_marker(source.text)):
                 continue
             document = load_source(source)
-            blocking = sorted({i.code for i in document.issues} & _BLOCKING)
+            blocking = sorted({i.code for i in document.issues} & BLOCKING)
             if blocking:
                 outcomes.append(FixOutcome(name, refused="fix the loading problems first ("
                                            + ", ".join(blocking) + ")"))
                 continue
-            if not _has_edits(document, unsafe):
+            if not needs_fixing(document, unsafe):
                 outcomes.append(FixOutcome(name))
                 continue
             outcomes.append(_fix_one(path, name, source.text, source.bom, unsafe, write,
@@ -78,14 +80,22 @@ def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write:
     return outcomes
 
 
-def _has_edits(document: Document, unsafe: bool) -> bool:
-    """perf: look for edits in the loaded data first; the round trip (ruamel, ~10x the cost
-    of loading) runs only for files that have one. The same fixers judge both trees."""
+def needs_fixing(document: Document, unsafe: bool) -> bool:
+    """An edit to make, or a loading problem to refuse with; else --fix leaves the file be.
+
+    perf: judged on the loaded data; the round trip (ruamel, ~10x the cost of loading)
+    runs only for files that have an edit. The same fixers judge both trees.
+    """
+    if document.quotable or any(i.code in BLOCKING for i in document.issues):
+        return True
+    return has_edits(document.data, unsafe)
+
+
+def has_edits(data: dict[str, Any] | None, unsafe: bool) -> bool:
+    """Whether the fixers find anything to change in a design's loaded data."""
     from mcred.fix.fixers import find_edits
 
-    if document.quotable:
-        return True
-    return document.data is not None and bool(find_edits(document.data, unsafe))
+    return data is not None and bool(find_edits(data, unsafe))
 
 
 def _fix_one(path: Path, name: str, text: str, bom: bool, unsafe: bool, write: bool,
