@@ -106,8 +106,10 @@ def test_fix_never_rewrites_a_published_file(tmp_path):
     path = tmp_path / "q.jsonld"
     original = FIXTURE.read_text(encoding="utf-8")
     path.write_text(original, encoding="utf-8")
-    run = CliRunner().invoke(cli, ["lint", "--no-cache", "--fix", str(path)])
+    run = CliRunner().invoke(cli, ["lint", "--no-cache", "--diff", str(path)])
     assert run.exit_code == 1 and "published JSON is never rewritten" in run.output
+    run = CliRunner().invoke(cli, ["lint", "--no-cache", "--fix", str(path)])
+    assert run.exit_code == 1 and "Traceback" not in run.output
     assert path.read_text(encoding="utf-8") == original
 
 
