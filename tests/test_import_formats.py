@@ -57,7 +57,8 @@ def test_ctdl_registry_graph_with_its_organisation():
     assert data["awarding_bodies"] == [{"name": "Example University"}]
     assert data["workload"] == {"hours_total": 50, "ects": 2}
     assert data["participation"] == "online" and data["languages"] == ["en"]
-    assert data["learning_outcomes"] == [{"text": "Interpret a bar chart"}]
+    assert data["learning_outcomes"] == [{"text": "Interpret a bar chart",
+                                          "esco": ["http://data.europa.eu/esco/skill/0002"]}]
 
 
 def test_unknown_context_is_positioned_on_its_url():

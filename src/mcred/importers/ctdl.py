@@ -69,7 +69,9 @@ def _read(graph: Graph, draft: Draft, node: Node) -> None:
         draft.put(("language",), vocab.language_tag(first), node.at(_key(node, "inLanguage")))
     _text(draft, ("title",), node, "name")
     _text(draft, ("summary",), node, "description")
-    for n, owner in enumerate(graph.nodes(node, _key(node, "ownedBy"))):
+    owners = list(graph.nodes(node, _key(node, "ownedBy"))) or list(
+        graph.nodes(node, _key(node, "offeredBy")))
+    for n, owner in enumerate(owners):
         draft.where(("awarding_bodies", n), owner.path)
         draft.put(("awarding_bodies", n, "name"), plain_text(langmap(_get(owner, "name")), "en"),
                   owner.at(_key(owner, "name")))
@@ -81,7 +83,12 @@ def _read(graph: Graph, draft: Draft, node: Node) -> None:
     if condition is not None:
         _text(draft, ("prerequisites",), condition, "description")
     for n, competency in enumerate(graph.nodes(node, _key(node, "teaches"))):
+        draft.where(("learning_outcomes", n), competency.path)
         _text(draft, ("learning_outcomes", n, "text"), competency, "targetNodeName")
+        target = _get(competency, "targetNode")
+        if isinstance(target, str) and target.startswith("http://data.europa.eu/esco/"):
+            draft.put(("learning_outcomes", n, "esco", 0), target,
+                      competency.at(_key(competency, "targetNode")))
     cost = next(graph.nodes(node, _key(node, "estimatedCost")), None)
     if cost is not None:
         currency = _get(cost, "currency")
