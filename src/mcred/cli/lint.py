@@ -63,7 +63,8 @@ FAIL_ON = ["error", "warning", "info", "never"]
 # -- end of untrusted-input options --
 # -- speed (issue 9; mcred.cache, mcred.parallel) --
 @click.option("--no-cache", is_flag=True,
-              help="Do not read or write the results cache (.mcred_cache/ or $MCRED_CACHE_DIR).")
+              help="Do not read or write the results cache (the user cache folder, or "
+              "$MCRED_CACHE_DIR).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes [default: one per CPU for large runs, else 1].")
 # -- end of speed options --
