@@ -141,3 +141,13 @@ def test_formats_are_detected_from_content_not_names(tmp_path):
     table = tmp_path / "export.txt"
     _csv(table, HEADER, ROWS)
     assert len(import_file(table, table.name).drafts) == 3  # header line names `title`
+
+
+def test_output_never_goes_through_a_symlink(tmp_path):
+    path = _csv(tmp_path / "c.csv", HEADER, ROWS[:1])
+    secret = tmp_path / "secret.txt"
+    secret.write_text("keep", encoding="utf-8")
+    link = tmp_path / "out.yaml"
+    link.symlink_to(secret)
+    run = CliRunner().invoke(cli, ["import", str(path), "-o", str(link), "--force"])
+    assert run.exit_code == 2 and secret.read_text(encoding="utf-8") == "keep"

@@ -127,14 +127,15 @@ def _file_stem(draft: Draft, used: set[str]) -> str:
 
 
 def _save(path: Path, text: str, force: bool) -> None:
-    if path.exists() and not force:
+    """Atomically, never through a symlink (mcred.safeio), never over a file unless forced."""
+    from mcred.safeio import UnsafeFile, write_bytes
+
+    if (path.exists() or path.is_symlink()) and not force:
         _fail(f"{path.as_posix()} exists; pass --force to overwrite it", 2)
-    if path.is_symlink():
-        _fail(f"{path.as_posix()} is a symlink; mcred does not write through it", 2)
     try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        _fail(f"{path.as_posix()}: cannot write ({exc.strerror or exc})", 2)
+        write_bytes(path, text.encode("utf-8"), durable=False)
+    except UnsafeFile as exc:
+        _fail(f"{path.as_posix()}: cannot write ({exc})", 2)
 
 
 def _report(result: FileImport) -> None:
