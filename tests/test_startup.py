@@ -181,3 +181,11 @@ def _pydantic_imports_hashlib() -> bool:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          timeout=120, check=False).stdout
     return out.strip() == "True"
+
+
+def test_wide_text_in_a_code_frame_needs_rich_cells_only(tmp_path):
+    design = tmp_path / "d.yaml"
+    design.write_text("mcred: 1\nlanguages: [中文中文, qqq-1234567]\n", encoding="utf-8")
+    modules = _modules_after("lint", "--color", "never", "--no-cache", str(design))
+    assert "mcred.runner" in modules
+    assert not _loaded(modules, "rich.console") and not _loaded(modules, "rich.text")
