@@ -77,6 +77,8 @@ def import_(files: tuple[Path, ...], forced: str | None, output: Path | None,
             line, column = (issue.span or (1, 1))[:2]
             click.echo(f"{_safe(result.name)}:{line}:{column}: {issue.code} "
                        f"{_safe(issue.message)}", err=True)
+            if issue.fix:
+                click.echo(f"  = help: {_safe(issue.fix)}", err=True)
         if report:
             _report(result)
     _write(drafts, output, output_dir, force)
