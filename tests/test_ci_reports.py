@@ -25,7 +25,7 @@ from mcred.settings import LintSettings, RuleSettings
 from reporter_cases import finding, render, run
 
 FLAWED = EXAMPLES / "online-data-literacy.yaml"
-XSD = Path(__file__).parent / "schemas" / "jenkins-xunit-junit-10.xsd"
+XSD = Path(__file__).parent / "schemas" / "jenkins-xunit-junit.xsd"
 
 
 @pytest.fixture
