@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "export": "mcred.cli.export:export",
     "import": "mcred.cli.importing:import_",
     "render": "mcred.cli.render:render",
+    "server": "mcred.cli.server:server",
 }
 
 

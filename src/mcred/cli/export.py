@@ -142,8 +142,8 @@ def _validate(document: dict[str, Any], loaded: Loaded, target: str, credential:
     _report("ELM SHACL shapes (EDC generic)", problems)
     missing = elm.loq_ready(loaded.design)
     if missing:
-        click.echo(f"{loaded.path}: LOQ publishing profile not checked: the design lacks "
-                   + "; ".join(missing), err=True)
+        click.echo(_clean(f"{loaded.path}: LOQ publishing profile not checked: the design "
+                          "lacks " + "; ".join(missing)), err=True)
         return
     _report("ELM LOQ publishing profile", elm.validate(document, schema_dir, "loq").violations)
 
@@ -153,10 +153,17 @@ def _report(what: str, problems: list[str]) -> None:
         click.echo(f"valid: {what}", err=True)
         return
     for problem in problems:
-        click.echo(f"  {problem}", err=True)
+        click.echo(f"  {_clean(problem)}", err=True)
     _fail(f"invalid: {len(problems)} problem(s) against the {what}", 1)
 
 
+def _clean(text: str) -> str:
+    from mcred.reporters.safe import clean
+
+    return clean(text, 1000)
+
+
 def _fail(message: str, code: int) -> NoReturn:
-    click.echo(f"mcred: {message}", err=True)
+    """Messages quote file names and values from the repository: escaped, one line."""
+    click.echo(f"mcred: {_clean(message)}", err=True)
     sys.exit(code)

@@ -45,7 +45,7 @@ def render(path: Path, output: Path, lang: str, title: str | None, force: bool) 
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         _fail(f"{output}: cannot write ({exc.strerror or exc})", 2)
-    click.echo(f"wrote {output}", err=True)
+    click.echo(f"wrote {_clean(output)}", err=True)
 
 
 def _entry(path: Path, force: bool) -> Entry:
@@ -72,26 +72,34 @@ def _entries(root: Path, force: bool) -> list[Entry]:
     from mcred.export.common import without_controls
     from mcred.findings import Severity
     from mcred.render.html import Entry
+    from mcred.reporters.safe import clean
     from mcred.runner import lint_paths
     from mcred.settings import LintSettings
 
     result = lint_paths([root], LintSettings())
     for problem in result.read_errors:
-        click.echo(f"mcred: skipped {problem}", err=True)
+        click.echo(f"mcred: skipped {clean(problem)}", err=True)
     entries = []
     for file in result.files:
         errors = [f for f in file.findings if f.severity >= Severity.ERROR]
         if file.design is None:
-            click.echo(f"mcred: left out {file.path}: the file is not a loadable design",
+            click.echo(f"mcred: left out {clean(file.path)}: the file is not a loadable design",
                        err=True)
         elif errors and not force:
-            click.echo(f"mcred: left out {file.path}: the design has {len(errors)} error(s) "
-                       "(--force renders it anyway)", err=True)
+            click.echo(f"mcred: left out {clean(file.path)}: the design has {len(errors)} "
+                       "error(s) (--force renders it anyway)", err=True)
         else:
             entries.append(Entry(without_controls(file.design), file.path))
     return entries
 
 
+def _clean(text: object) -> str:
+    from mcred.reporters.safe import clean
+
+    return clean(text if isinstance(text, str) else str(text), 1000)
+
+
 def _fail(message: str, code: int) -> NoReturn:
-    click.echo(f"mcred: {message}", err=True)
+    """Messages quote file names and ids from the repository: escaped, one line."""
+    click.echo(f"mcred: {_clean(message)}", err=True)
     sys.exit(code)
