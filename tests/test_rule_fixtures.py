@@ -32,6 +32,9 @@ def _settings(entry: Rule, text: str) -> RuleSettings:
 
 def fixture(entry: Rule, kind: str) -> Path:
     folder = DIRS / entry.code
+    published = folder / f"{kind}.jsonld"  # rules about published JSON-LD files
+    if published.exists():
+        return published
     return folder / kind if entry.scope == "catalogue" else folder / f"{kind}.yaml"
 
 
@@ -42,7 +45,7 @@ def found_and_expected(entry: Rule, kind: str) -> tuple[set[tuple[str, int]], se
              if path.is_dir() else {path: path.read_text(encoding="utf-8")})
     expected = {(_name(p, path), line) for p, text in texts.items()
                 for line, code in expectations(text) if code == entry.code}
-    if path.is_dir():
+    if path.is_dir() or path.suffix == ".jsonld":
         findings = lint_paths([path], LintSettings()).findings
     else:
         findings = lint_text(texts[path], path.name, _settings(entry, texts[path]))

@@ -17,7 +17,8 @@ from conftest import EXAMPLES
 # Never needed to lint and print a plain report.
 OPTIONAL = (
     "rich", "mcred.export", "mcred.render", "mcred.docgen", "mcred.baseline", "jsonschema",
-    "mcred.catalogue.stats", "mcred.cli.rules", "mcred.cli.schema", "platformdirs",
+    "mcred.catalogue.stats", "mcred.cli.rules", "mcred.cli.schema", "babel",
+    "platformdirs", "mcred.importers", "mcred.cli.importing", "openpyxl",
     "mcred.fix", "mcred.init",  # the fixers only for a fixable finding; the interview never
     # The generated validator (mcred.plain) does the model's work on the lint path.
     "pydantic", "pydantic_core", "mcred.model.design", "pycountry",
@@ -53,6 +54,16 @@ def test_linting_imports_no_optional_machinery():
     assert "mcred.runner" in modules and "mcred.model" in modules  # it really linted
     for prefix in OPTIONAL:
         assert not _loaded(modules, prefix), f"the lint path imports {prefix}"
+
+
+def test_linting_published_json_imports_only_the_json_importer():
+    fixture = EXAMPLES.parent / "tests" / "fixtures" / "published" / "qualification.jsonld"
+    modules = _modules_after("lint", "--color", "never", "--no-cache", str(fixture))
+    assert "mcred.importers.elm" in modules  # it really imported the credential
+    for prefix in ("openpyxl", "mcred.importers.table", "mcred.importers.ob3", "rdflib",
+                   "pyshacl", "ruamel", "mcred.cli.importing", "pydantic", "pycountry",
+                   "mcred.model.design"):
+        assert not _loaded(modules, prefix), f"linting JSON-LD imports {prefix}"
 
 
 def test_linting_with_libyaml_does_not_import_ruamel():

@@ -148,6 +148,10 @@ class LightDocument(Document):
         self._ready = True
 
     def _loaded(self) -> Document:
+        if self._full is None and self.path.lower().endswith((".jsonld", ".json")):
+            from mcred.importers.published import document_of  # positions on published JSON
+
+            self._full = document_of(self.text, self.path)
         if self._full is None:
             self._full = load_text(self.text, self.path)
         return self._full

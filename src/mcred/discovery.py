@@ -20,6 +20,7 @@ from pathlib import Path
 from mcred.globs import Globs, compile_gitignore, compile_globs
 
 YAML_SUFFIXES = (".yaml", ".yml")
+PUBLISHED_SUFFIXES = (".jsonld", ".json")  # walked only when asked (include-published)
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", ".mcred_cache"}
 
 ErrorSink = Callable[[str], None]
@@ -39,6 +40,7 @@ class WalkOptions:
     exclude: tuple[str, ...] = ()
     gitignore: bool = True
     follow_symlinks: bool = False
+    published: bool = False
     max_seconds: float = WALK_SECONDS  # one walk; a hang cap, not a speed goal
 
     @cached_property
@@ -194,7 +196,8 @@ class _Walker:
                 path = directory / entry.name
                 if entry.name not in _SKIP_DIRS and not self._dir_excluded(path, inner):
                     subdirs.append((path, inner))
-            elif (kind == "file" and entry.name.endswith(YAML_SUFFIXES)
+            elif (kind == "file" and (entry.name.endswith(YAML_SUFFIXES) or (
+                    self.options.published and entry.name.endswith(PUBLISHED_SUFFIXES)))
                   and self._file_selected(prefix + entry.name, entry.name, specs)):
                 yield prefix + entry.name
 

@@ -43,6 +43,12 @@ class RunResult:
 
 
 def lint_source(source: Source, settings: LintSettings) -> FileResult:
+    if source.name.lower().endswith((".jsonld", ".json")):  # published credentials
+        from mcred.importers.published import lint_published
+
+        result = lint_published(source, settings.rules)
+        result.findings = cap_findings(result.findings, settings.max_findings_per_file)
+        return result
     result = lint_document(load_source(source), settings.rules)
     result.findings = cap_findings(result.findings, settings.max_findings_per_file)
     return result
@@ -105,7 +111,8 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
     result = RunResult()
     per_file: dict[str, RuleSettings] = {}
     paths = list(paths)
-    walk = WalkOptions(settings.include, settings.exclude, settings.gitignore)
+    walk = WalkOptions(settings.include, settings.exclude, settings.gitignore,
+                       published=settings.include_published)
     real_dirs: dict[str, str] = {}  # perf: each directory's real path, resolved once
 
     def jobs() -> Iterator[Job]:
@@ -119,7 +126,7 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
                 if source is None:
                     continue
                 if ((require_marker or not explicit) and not source.issues
-                        and not has_marker(source.text)):
+                        and not _is_design(name, source.text)):
                     result.skipped.append(name)
                     continue
                 file_rules = (rules_for(Path(name) if is_stdin else path) if rules_for
@@ -143,6 +150,15 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
                                         per_file.get(file.path))
             file.findings = sorted(file.findings + extra, key=Finding.sort_key)
     return result
+
+
+def _is_design(name: str, text: str) -> bool:
+    """The `mcred:` marker, or (for *.json / *.jsonld) a JSON-LD context or type."""
+    if name.lower().endswith((".jsonld", ".json")):
+        from mcred.importers.published import looks_published
+
+        return looks_published(text) or has_marker(text)
+    return has_marker(text)
 
 
 def _check_catalogue(result: RunResult, settings: LintSettings,

@@ -50,6 +50,7 @@ class LintSettings:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     gitignore: bool = True
+    include_published: bool = False  # walks also pick up published *.json / *.jsonld
     catalogue_root: Path | None = None
     # Speed only, never results (not part of the fingerprint): the results cache (see
     # mcred.cache; the CLI turns it on) and worker processes (None: one per CPU for large

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "baseline": "mcred.cli.baseline:baseline",
     "init": "mcred.cli.init:init",
     "export": "mcred.cli.export:export",
+    "import": "mcred.cli.importing:import_",
     "render": "mcred.cli.render:render",
     "server": "mcred.cli.server:server",
 }

@@ -32,6 +32,8 @@ FAIL_ON = ["error", "warning", "info", "never"]
               help="Name shown in reports for the design read from `-` (standard input).")
 @click.option("--require-marker", is_flag=True,
               help="Skip named files without the `mcred:` marker too (for pre-commit).")
+@click.option("--include-published", is_flag=True,
+              help="Walks also lint published *.jsonld / *.json credentials (ELM, OB3, CTDL).")
 @click.option("--project-root", type=click.Path(path_type=Path, file_okay=False),
               help="Directory that report paths are relative to [default: the `root` of "
               "the config, else the git top level of the linted files].")
@@ -77,8 +79,9 @@ FAIL_ON = ["error", "warning", "info", "never"]
               help="Worker processes [default: one per CPU for large runs, else 1].")
 # -- end of speed options --
 def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
-         stdin_filename: str | None, require_marker: bool, project_root: Path | None,
-         max_results: int, automation_id: str | None, junit_flavour: str, fail_on: str | None,
+         stdin_filename: str | None, require_marker: bool, include_published: bool,
+         project_root: Path | None, max_results: int, automation_id: str | None,
+         junit_flavour: str, fail_on: str | None,
          exit_zero: bool, quiet: bool, verbose: bool, no_source: bool, color: str,
          config: CliOptions, statistics: bool, baseline: Path | None, fix: bool, diff: bool,
          unsafe_fixes: bool, follow_symlinks: bool, max_file_size: int | None,
@@ -100,7 +103,8 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
     run.settings = settings = replace(
         run.settings, follow_symlinks=follow_symlinks,
         max_file_size=max_file_size or run.settings.max_file_size,
-        cache=not no_cache, jobs=jobs)  # speed (issue 9)
+        cache=not no_cache, jobs=jobs,  # speed (issue 9)
+        include_published=include_published or run.settings.include_published)
     root = report_root(paths, project_root, run.resolver.project())
     if require_marker and settings.catalogue_root is None:
         run.settings = settings = replace(settings, catalogue_root=precommit_catalogue(paths))
@@ -186,7 +190,13 @@ def _run_fixes(paths: tuple[Path, ...], settings: LintSettings, fix: bool, diff:
     from mcred.fix import fix_paths
     from mcred.reporters.safe import clean
 
-    outcomes = fix_paths([p for p in paths if p.as_posix() != "-"], settings.max_file_size,
+    published = [p for p in paths if p.suffix.lower() in (".jsonld", ".json")]
+    for path in published:  # never rewritten: the file belongs to the publishing system
+        click.echo(f"mcred: {clean(path.as_posix(), 200)}: not fixed: published JSON is "
+                   "never rewritten; fix it where it is published, or `mcred import` it",
+                   err=True)
+    outcomes = fix_paths([p for p in paths if p.as_posix() != "-" and p not in published],
+                         settings.max_file_size,
                          unsafe=unsafe, write=fix and not diff,
                          follow_symlinks=settings.follow_symlinks,
                          require_marker=require_marker)
@@ -200,4 +210,4 @@ def _run_fixes(paths: tuple[Path, ...], settings: LintSettings, fix: bool, diff:
             count = len(outcome.rewrite.edits)
             click.echo(f"mcred: fixed {name} ({count} edit{'s' * (count != 1)})", err=True)
     changed = any(o.changed for o in outcomes)
-    return (1 if changed or any(o.refused for o in outcomes) else 0), changed
+    return (1 if changed or published or any(o.refused for o in outcomes) else 0), changed

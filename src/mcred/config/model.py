@@ -69,6 +69,7 @@ class ConfigModel(Selection):
     catalogue: str | None = None  # folder of all designs, for cross-file rules
     root: str | None = None  # project root that machine reports' paths are relative to
     gitignore: bool | None = None  # honour .gitignore files when walking (default true)
+    include_published: bool | None = None  # walks lint published JSON-LD too
     include: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
     overrides: list[Override] = Field(default_factory=list)

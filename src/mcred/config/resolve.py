@@ -287,6 +287,7 @@ class Resolver:
             include=tuple(model.include) if model else (),
             exclude=tuple(model.exclude) if model else (),
             gitignore=model.gitignore if model and model.gitignore is not None else True,
+            include_published=bool(model.include_published) if model else False,
             catalogue_root=project.root / model.catalogue if project and model and
             model.catalogue else None,
         )

@@ -169,6 +169,16 @@ def _apply(tree: Any, edit: Edit) -> None:
         parent = parent[part]
         _refuse_shared(parent, edit)
     last = edit.path[-1]
+    if edit.rename:
+        position = list(parent.keys()).index(last)
+        value = parent[last]
+        comment = parent.ca.items.pop(last, None)  # the key's end-of-line comment
+        del parent[last]
+        parent.insert(position, edit.new, value)
+        if comment is not None:
+            _shift_comment(comment, len(str(edit.new)) - len(str(last)))
+            parent.ca.items[edit.new] = comment
+        return
     if not is_addition(edit):
         _refuse_shared(parent[last], edit)
     if is_addition(edit):
@@ -177,6 +187,14 @@ def _apply(tree: Any, edit: Edit) -> None:
         parent.insert(position, last, edit.new)
         return
     parent[last] = _same_style(parent[last], edit.new)
+
+
+def _shift_comment(comment: list[Any], delta: int) -> None:
+    """Keep the spaces before an end-of-line comment when the key before it changes length
+    (ruamel places the comment at its old column otherwise)."""
+    for token in comment:
+        if token is not None and hasattr(token, "column") and token.column:
+            token.column = max(token.column + delta, 0)
 
 
 def _refuse_shared(node: Any, edit: Edit) -> None:
@@ -201,7 +219,10 @@ def _verify(before: str, after: str, edits: list[Edit]) -> None:
     """Reload the result: only the edited paths differ, and no comment or other line moved."""
     old, new = map(_plain, _safe_loads(before, after))
     for edit in edits:
-        _put(old, edit.path, edit.new)
+        if edit.rename:
+            _rename(old, edit.path, str(edit.new))
+        else:
+            _put(old, edit.path, edit.new)
     if old != new:
         raise FixRefused("the rewritten file would differ in more than the fixed values")
     removed, added = _changed_lines(before, after)
@@ -270,6 +291,12 @@ def _put(data: Any, path: KeyPath, value: Any) -> None:
     for part in path[:-1]:
         data = data[part]
     data[path[-1]] = value
+
+
+def _rename(data: Any, path: KeyPath, new: str) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[new] = data.pop(path[-1])
 
 
 def unified_diff(name: str, rewrite_: Rewrite) -> str:
