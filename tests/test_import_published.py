@@ -119,7 +119,8 @@ def test_config_switch_includes_published_files_in_walks(tmp_path, monkeypatch):
                                                 encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     run = CliRunner().invoke(cli, ["lint", "--no-cache", "--format", "json", "site"])
-    assert json.loads(run.output)["summary"]["files"] == 0
+    assert json.loads(run.stdout)["summary"]["files"] == 0
+    assert run.exit_code == 2 and "no design found" in run.stderr
     (tmp_path / "mcred.toml").write_text("include-published = true\n", encoding="utf-8")
     run = CliRunner().invoke(cli, ["lint", "--no-cache", "--format", "json", "site"])
     assert json.loads(run.output)["summary"]["files"] == 1

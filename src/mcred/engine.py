@@ -203,11 +203,14 @@ def to_findings(doc: Document, issues: Iterable[Issue], settings: RuleSettings) 
     return findings
 
 
+_NOT_YAML = (".json", ".jsonld")
+
+
 def _place(doc: Document, path: KeyPath) -> Span:
     """The value or key at ``path``; for a missing key, where it would be written."""
     span, found = doc.index.locate(path)
-    if found == path or not path:
-        return span
+    if found == path or not path or doc.path.endswith(_NOT_YAML):
+        return span  # a published credential (JSON-LD) has no place to write a design key
     from mcred.validate import canonical_keys
 
     return doc.index.insertion_point(path, canonical_keys, doc.lines) or span

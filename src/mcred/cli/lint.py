@@ -113,6 +113,9 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
         sys.exit(_run_fixes(paths, settings, fix, diff, unsafe_fixes, require_marker)[0])
     result = run.lint(paths, stdin_filename=stdin_filename, require_marker=require_marker)
     if not result.files and not result.read_errors and not require_marker:
+        machine = [t for t in targets if t.format != "text"]  # scripts still get a report
+        if machine:
+            emit(machine, result, ReportOptions(), color)
         _no_design(paths, result.skipped)
     fixed = 0
     if fix:  # perf: only the files the lint found something to fix in are rewritten

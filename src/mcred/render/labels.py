@@ -50,6 +50,7 @@ LABELS: dict[str, str] = {
     # stackability
     "stand-alone": N_("Stand-alone"),
     "stackable": N_("Stackable into larger credentials"),
+    "both": N_("Stand-alone, or stackable into larger credentials"),
     # recognition pathways
     "credit-transfer": N_("Credit transfer"),
     "professional-body": N_("Professional body"),
@@ -58,6 +59,8 @@ LABELS: dict[str, str] = {
     # credential formats
     "europass-edc": N_("Europass Digital Credential"),
     "open-badges-3": N_("Open Badges 3.0"),
+    "open-badges-2": N_("Open Badges 2.0"),
+    "edubadges": N_("edubadges"),
     "pdf": N_("PDF certificate"),
     # QF-EHEA cycles
     "short": N_("short cycle"),

@@ -35,6 +35,8 @@ RULES: tuple[tuple[str, str, str, str], ...] = (
      "mcred.rules.format.mc013_unused_suppression"),
     ("MC014", "invalid-suppression", "loader",
      "mcred.rules.format.mc014_invalid_suppression"),
+    ("MC015", "placeholder-value", "loader",
+     "mcred.rules.format.mc015_placeholder_value"),
     ("MC016", "unrecognised-published-file", "loader",
      "mcred.rules.format.mc016_unrecognised_published_file"),
     ("MC101", "missing-title", "design",
