@@ -122,9 +122,8 @@ def annotation_at(path: KeyPath) -> Any:
         else:
             model = _model_of(annotation)
             field = model.model_fields.get(part) if model else None
-            if field is None:
-                return None
-            annotation = field.annotation
+            # A language map's entry (`title: {es: …}`) is text like the plain form.
+            annotation = _value_type(annotation) if field is None else field.annotation
         if annotation is None:
             return None
     return annotation
@@ -154,6 +153,13 @@ def _item_type(annotation: Any) -> Any:
     for leaf in leaves(annotation):
         if typing.get_origin(leaf) is list:
             return typing.get_args(leaf)[0]
+    return None
+
+
+def _value_type(annotation: Any) -> Any:
+    for leaf in leaves(annotation):
+        if typing.get_origin(leaf) is dict:
+            return typing.get_args(leaf)[1]
     return None
 
 

@@ -68,7 +68,7 @@ def format_markdown() -> str:
            "Every key below is optional except `mcred`; keys starting with `x-` are "
            "extensions and never reported. Absent Annex I elements are reported by rules "
            "(see [rules.md](rules.md)). The JSON Schema is `schemas/mcred-design.schema.json`.",
-           ""]
+           "", *_LANGUAGE_MAPS]
     out += _object_table("Design (top level)", schema, defs)
     for name in sorted(defs):
         out += _object_table(name, defs[name], defs)
@@ -83,7 +83,22 @@ def _object_table(title: str, obj: dict[str, Any], defs: dict[str, Any]) -> list
     return [*lines, ""]
 
 
+_LANGUAGE_MAPS = [
+    "## Texts in several languages", "",
+    "Every text a learner reads (typed *text or texts by language* below) is either a plain "
+    "string, in the design's language (`language`, else the first of `languages`), or a "
+    "mapping of BCP 47 language tags to the same text in each language, as in the European "
+    "Learning Model:", "",
+    "```yaml", "language: es", "languages: [es, en]", "title:",
+    "  es: Compra pública verde en la práctica",
+    "  en: Green Public Procurement in Practice", "```", "",
+    "A map should include the design's language; every tag must be a valid BCP 47 tag.", "",
+]
+
+
 def _type(prop: dict[str, Any]) -> str:
+    if prop.get("type") == "object" and "propertyNames" in prop:
+        return "texts by language"
     if "$ref" in prop:
         name = prop["$ref"].rsplit("/", 1)[-1]
         return f"[{name}](#{name.lower()})"
@@ -93,7 +108,8 @@ def _type(prop: dict[str, Any]) -> str:
         return f"`{prop['const']}`"
     if "anyOf" in prop:
         kinds = [_type(p) for p in prop["anyOf"] if p.get("type") != "null"]
-        return " or ".join(kinds)
+        text = " or ".join(kinds)
+        return text.replace("string or texts by language", "text or texts by language")
     if prop.get("type") == "array":
         return f"list of {_type(prop.get('items', {}))}"
     kind = str(prop.get("type", "any"))

@@ -76,16 +76,18 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[KeyPath, bool]:
 
 
 def _issues(exc: ValidationError, data: dict[str, Any]) -> Iterator[Issue]:
+    errors = [(err, *_data_path(data, tuple(err["loc"]))) for err in exc.errors()]
+    # A union whose mapping branch got as far as one entry (`title: {es: [..]}`) reports
+    # that entry; the branch-level "wrong type" for the whole value would be a second
+    # finding for the same mistake.
+    deeper = {path[:n] for _, path, _ in errors for n in range(len(path))}
     seen: set[KeyPath] = set()
-    for err in exc.errors():
+    for err, path, skipped in errors:
         loc = tuple(err["loc"])
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            path, _ = _data_path(data, loc)
+        if err["type"] == "extra_forbidden":
             yield _unknown_key(path, loc)
             continue
-        path, skipped = _data_path(data, loc)
-        if path in seen:
+        if path in seen or (skipped and path in deeper):
             continue  # a union reports one problem once per branch
         seen.add(path)
         yield _invalid_value(path, err, union=skipped)
@@ -118,11 +120,22 @@ def _invalid_value(path: KeyPath, err: Any, *, union: bool) -> Issue:
         mean = f" (did you mean `{close[0]}`?)" if close else ""
         return Issue("MC006", f"{shown} is not an allowed value{mean}", path,
                      f"Use one of: {', '.join(allowed)}")
+    if union and _language_map_entry(path):
+        return Issue("MC006", f"{shown} is not text: a language map holds one text per language",
+                     path, "Write the text in this language as a plain string")
     if union:
         return Issue("MC006", f"{shown} has the wrong type: expected text or a mapping", path,
                      "Write a text, or a mapping with the keys the format documents")
     message = err["msg"][0].lower() + err["msg"][1:]
     return Issue("MC006", f"{shown} is invalid: {message}", path, _type_hint(kind, value))
+
+
+def _language_map_entry(path: KeyPath) -> bool:
+    """True at `title.es`-like paths: an entry of a language map, where only text goes."""
+    from mcred.ambiguous import annotation_at
+
+    return bool(path) and isinstance(path[-1], str) and annotation_at(path) is str \
+        and annotation_at(path[:-1]) is not str
 
 
 def _type_hint(kind: str, value: Any) -> str:

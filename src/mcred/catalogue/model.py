@@ -9,6 +9,7 @@ from pathlib import PurePath
 from mcred.findings import Issue
 from mcred.loader import Document
 from mcred.model import Design
+from mcred.model.recognition import required_designs
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +50,7 @@ class Entry:
         return self.design.level.eqf if self.design.level else None
 
     def requires(self) -> list[str]:
-        prerequisites = self.design.prerequisites
-        return [] if prerequisites is None or isinstance(prerequisites, str) \
-            else prerequisites.requires
+        return required_designs(self.design.prerequisites)
 
 
 class Catalogue:

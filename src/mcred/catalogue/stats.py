@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from mcred.catalogue.model import Catalogue, Entry, design_id
 from mcred.findings import count_by_severity
+from mcred.langtext import has_text
 from mcred.model import Design
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def _level(d: Design) -> bool:
 # The Annex I elements a design can show (issue date and learner identity belong to each
 # issued credential, not the design).
 ANNEX_I: dict[str, Callable[[Design], bool]] = {
-    "title": lambda d: bool((d.title or "").strip()),
+    "title": lambda d: has_text(d.title),
     "awarding_body": lambda d: any((b.name or "").strip() for b in d.awarding_bodies),
     "country": lambda d: any(b.country for b in d.awarding_bodies),
     "learning_outcomes": lambda d: bool(d.learning_outcomes),

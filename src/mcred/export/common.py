@@ -13,6 +13,7 @@ from typing import Any
 
 from mcred.engine import FileResult
 from mcred.findings import Finding, Severity
+from mcred.langtext import declared_language, pick
 from mcred.model import Design
 
 EQF_URI = "http://data.europa.eu/snb/eqf/{level}"
@@ -151,6 +152,12 @@ def hours_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def outcome_lines(design: Design) -> list[str]:
-    """The outcome texts in order, skipping empty ones."""
-    return [lo.text.strip() for lo in design.learning_outcomes if lo.text and lo.text.strip()]
+def outcome_lines(design: Design, lang: str | None) -> list[str]:
+    """The outcome texts in ``lang`` (see :func:`mcred.langtext.pick`), skipping empty ones."""
+    texts = (pick(lo.text, lang) for lo in design.learning_outcomes)
+    return [text.strip() for text in texts if text is not None]
+
+
+def text_language(design: Design) -> str | None:
+    """The language an export's single-language texts are taken in: the design's own."""
+    return declared_language(design.language, design.languages)

@@ -31,8 +31,10 @@ from mcred.export.common import (
     language_code3,
     language_name,
 )
+from mcred.langtext import LangText, has_text, variants
 from mcred.model import Design
 from mcred.model.identity import AwardingBody
+from mcred.model.recognition import prerequisite_text
 
 CONTEXT = [
     "https://www.w3.org/2018/credentials/v1",
@@ -105,10 +107,12 @@ class _Builder:
             return f"{self.base_url.rstrip('/')}/{self.ident}/{kind}/{n}"
         return f"urn:epass:{kind}:{self.ident}-{n}"
 
-    def text(self, value: str) -> dict[str, str]:
-        return {self.lang: value}
+    def text(self, value: LangText) -> dict[str, str]:
+        """A JSON-LD language map: every language of a map, a plain text in ``lang``."""
+        found = {tag or self.lang: text for tag, text in variants(value) if text.strip()}
+        return found or {self.lang: ""}
 
-    def note(self, value: str) -> dict[str, Any]:
+    def note(self, value: LangText) -> dict[str, Any]:
         return {"id": self.uri("note"), "type": "Note", "noteLiteral": self.text(value)}
 
     def build(self) -> dict[str, Any]:
@@ -167,7 +171,7 @@ class _Builder:
             return f"{self.base_url.rstrip('/')}/{self.ident}"
         return f"urn:epass:qualification:{self.ident}"
 
-    def outcome(self, n: int, ident: str | None, text: str | None,
+    def outcome(self, n: int, ident: str | None, text: LangText | None,
                 esco: list[str]) -> dict[str, Any]:
         lo: dict[str, Any] = {"id": self.uri("learningOutcome"), "type": "LearningOutcome",
                               "title": self.text(text or "")}
@@ -202,13 +206,13 @@ class _Builder:
             q["maximumDuration"] = f"P{int(w.duration_weeks) * 7}D"
 
     def assessment(self, kind: str | None, weight: float | None,
-                   criteria: str | None) -> dict[str, Any]:
+                   criteria: LangText | None) -> dict[str, Any]:
         title = str(kind) + (f" ({hours_text(weight)} %)" if weight is not None else "")
         spec: dict[str, Any] = {"id": self.uri("learningAssessmentSpec"),
                                 "type": "LearningAssessmentSpecification",
                                 "title": self.text(title)}
-        if criteria:
-            spec["description"] = self.text(criteria)
+        if has_text(criteria):
+            spec["description"] = self.text(criteria or "")
         if kind in ASSESSMENT_TYPES:
             code, label = ASSESSMENT_TYPES[kind]
             spec["dcType"] = _concept(f"{SNB}assessment/{code}", "assessment", label)
@@ -278,25 +282,24 @@ def _datetime(day: dt.date) -> str:
     return day.isoformat() + "T00:00:00Z"
 
 
-def _prerequisites(design: Design) -> str | None:
-    pre = design.prerequisites
-    if isinstance(pre, str):
-        return pre
-    if pre is not None and pre.description:
-        return pre.description
-    return None
+def _prerequisites(design: Design) -> LangText | None:
+    text = prerequisite_text(design.prerequisites)
+    return text if has_text(text) else None
 
 
-def _recognition_notes(design: Design) -> list[str]:
+def _recognition_notes(design: Design) -> list[LangText]:
     rec = design.recognition
     if rec is None:
         return []
-    notes = [p.description for p in rec.pathways if p.description]
+    notes: list[LangText] = [p.description for p in rec.pathways if has_text(p.description)
+                             and p.description is not None]
     notes += [f"Counts towards {t.name or t.id}" + (f" ({hours_text(t.ects)} ECTS)"
                                                      if t.ects is not None else "")
               for t in rec.towards if t.name or t.id]
-    if rec.rpl:
-        notes.append(f"Recognition of prior learning: {rec.rpl}")
+    if has_text(rec.rpl):
+        notes.append({tag or "": f"Recognition of prior learning: {text}"
+                      for tag, text in variants(rec.rpl)} if isinstance(rec.rpl, dict)
+                     else f"Recognition of prior learning: {rec.rpl}")
     return notes
 
 

@@ -21,7 +21,9 @@ from mcred.export.common import (
     is_iri,
     isced_label,
     outcome_lines,
+    text_language,
 )
+from mcred.langtext import pick
 from mcred.model import Design
 
 CONTEXT = [
@@ -39,19 +41,21 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def achievement(design: Design, path: str, base_url: str | None = None) -> dict[str, Any]:
     """The OB 3.0 ``Achievement`` describing the micro-credential (what a badge is *for*)."""
     ident = design_id(design, path)
+    lang = text_language(design)
+    title, summary = pick(design.title, lang), pick(design.summary, lang)
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "id": _uri(base_url, "achievements", ident),
         "type": ["Achievement"],
         "achievementType": "MicroCredential",
-        "name": design.title,
-        "description": design.summary or design.title,
-        "criteria": {"narrative": criteria_narrative(design)},
+        "name": title,
+        "description": summary or title,
+        "criteria": {"narrative": criteria_narrative(design, lang)},
         "humanCode": ident,
     }
-    if design.title is None:
+    if title is None:
         del data["name"], data["description"]
-    alignments = _alignments(design)
+    alignments = _alignments(design, lang)
     if alignments:
         data["alignment"] = alignments
     if design.workload and design.workload.ects is not None:
@@ -60,10 +64,9 @@ def achievement(design: Design, path: str, base_url: str | None = None) -> dict[
     if design.field_of_education:
         code = design.field_of_education
         data["fieldOfStudy"] = isced_label(code) or f"ISCED-F 2013 {code}"
-    language = next((t for t in design.languages if _LANGUAGE.match(t)), None)
-    if language:
-        data["inLanguage"] = language
-    creator = _profile(design, base_url)
+    if lang and _LANGUAGE.match(lang):
+        data["inLanguage"] = lang
+    creator = _profile(design, base_url, lang)
     if creator:
         data["creator"] = creator
     data["tag"] = ["micro-credential", *([design.participation] if design.participation else [])]
@@ -85,7 +88,7 @@ def credential(design: Design, path: str, base_url: str | None = None,
         "@context": CONTEXT,
         "id": _uri(base_url, "credentials", design_id(design, path)) + ":TEMPLATE",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "name": design.title or design_id(design, path),
+        "name": inner.get("name") or design_id(design, path),
         "issuer": issuer,
         "validFrom": valid_from,
         "credentialSubject": {
@@ -93,15 +96,16 @@ def credential(design: Design, path: str, base_url: str | None = None,
             "achievement": inner,
         },
     }
-    if design.summary:
-        data["description"] = design.summary
+    summary = pick(design.summary, text_language(design))
+    if summary:
+        data["description"] = summary
     return data
 
 
-def criteria_narrative(design: Design) -> str:
+def criteria_narrative(design: Design, lang: str | None) -> str:
     """Markdown (as OB 3.0 allows) listing the outcomes and how they are assessed."""
     parts: list[str] = []
-    outcomes = outcome_lines(design)
+    outcomes = outcome_lines(design, lang)
     if outcomes:
         parts.append("Learners who earn this micro-credential are able to:\n\n"
                      + "\n".join(f"- {text}" for text in outcomes))
@@ -110,7 +114,8 @@ def criteria_narrative(design: Design) -> str:
         lines = []
         for task in tasks:
             weight = f" ({hours_text(task.weight)} %)" if task.weight is not None else ""
-            criteria = f": {task.criteria}" if task.criteria else ""
+            text = pick(task.criteria, lang)
+            criteria = f": {text}" if text else ""
             lines.append(f"- {task.type}{weight}{criteria}")
         parts.append("Achievement is verified by assessment:\n\n" + "\n".join(lines))
     workload = design.workload
@@ -124,14 +129,14 @@ def criteria_narrative(design: Design) -> str:
     return "\n\n".join(parts) or "The criteria have not been written yet."
 
 
-def _alignments(design: Design) -> list[dict[str, Any]]:
+def _alignments(design: Design, lang: str | None) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for lo in design.learning_outcomes:
         for uri in filter(is_iri, lo.esco):
             found.append({
                 "type": ["Alignment"],
                 "targetName": f"ESCO skill for outcome {lo.id or ''}".strip(),
-                "targetDescription": lo.text or "",
+                "targetDescription": pick(lo.text, lang) or "",
                 "targetUrl": uri,
                 "targetFramework": "ESCO",
                 "targetType": "ceasn:Competency",
@@ -156,7 +161,7 @@ def _alignments(design: Design) -> list[dict[str, Any]]:
     return found
 
 
-def _profile(design: Design, base_url: str | None) -> dict[str, Any] | None:
+def _profile(design: Design, base_url: str | None, lang: str | None) -> dict[str, Any] | None:
     body = next((b for b in design.awarding_bodies if b.name), None)
     if body is None or body.name is None:
         return None
@@ -168,8 +173,9 @@ def _profile(design: Design, base_url: str | None) -> dict[str, Any] | None:
     }
     if body.url and is_iri(body.url):
         profile["url"] = body.url
-    if design.contact and _EMAIL.match(design.contact):
-        profile["email"] = design.contact
+    contact = pick(design.contact, lang)
+    if contact and _EMAIL.match(contact):
+        profile["email"] = contact
     if body.country:
         profile["address"] = {"type": ["Address"], "addressCountryCode": body.country}
     return profile

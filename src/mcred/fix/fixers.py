@@ -91,7 +91,7 @@ def _scalar_edit(path: KeyPath, value: Any) -> Edit | None:
         return _vocabulary(path, value, allowed)
     if name == "country":
         return _country(path, value)
-    if name == "languages":
+    if name in ("language", "languages"):
         return _language(path, value)
     if name == "currency":
         return _currency(path, value)

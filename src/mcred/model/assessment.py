@@ -6,6 +6,7 @@ from pydantic import Field
 
 from mcred.model.base import FormatModel
 from mcred.model.outcomes import ID_PATTERN
+from mcred.model.text import LangText
 from mcred.model.vocab import AssessmentType, GradingScheme, Supervision
 
 
@@ -22,7 +23,7 @@ class Assessment(FormatModel):
                               examples=[["lo1", "lo2"]])
     weight: float | None = Field(None, ge=0, le=100, title="Weight (%)",
                                  description="Weight in percent.", examples=[40])
-    criteria: str | None = Field(None, title="Assessment criteria",
+    criteria: LangText | None = Field(None, title="Assessment criteria",
                                  description="Published assessment criteria.",
                                  examples=["Rubric published in the course handbook."])
     supervision: Supervision | None = Field(None, title="Supervision and identity check",
@@ -36,5 +37,5 @@ class Grading(FormatModel):
 
     scheme: GradingScheme | None = Field(None, title="Grading scheme",
                                          description="Grading scheme.", examples=["numeric"])
-    scale: str | None = Field(None, title="Grading scale",
+    scale: LangText | None = Field(None, title="Grading scale",
                               description="Scale, e.g. `0-10` or `A-F`.", examples=["0-10"])

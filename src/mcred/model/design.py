@@ -12,7 +12,8 @@ from mcred.model.identity import AwardingBody
 from mcred.model.offer import Credential, Fee, Schedule
 from mcred.model.outcomes import LearningOutcome, NeedsAnalysis
 from mcred.model.quality import QualityAssurance
-from mcred.model.recognition import Prerequisites, Recognition
+from mcred.model.recognition import Recognition, TextOrPrerequisites
+from mcred.model.text import LangText
 from mcred.model.vocab import Participation
 from mcred.model.workload import Level, Workload
 
@@ -27,17 +28,19 @@ class Design(FormatModel):
     id: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9._-]*$", title="Design id",
                            description="Catalogue-wide identifier; defaults to the file stem.",
                            examples=["green-procurement"])
-    title: str | None = Field(None, title="Title",
+    title: LangText | None = Field(None, title="Title",
                               description="Title of the micro-credential (Annex I).",
-                              examples=["Green Public Procurement in Practice"])
-    summary: str | None = Field(None, title="Summary",
+                              examples=["Green Public Procurement in Practice",
+                                        {"es": "Compra pública verde en la práctica",
+                                         "en": "Green Public Procurement in Practice"}])
+    summary: LangText | None = Field(None, title="Summary",
                                 description="Short description for learners.",
                                 examples=["Write tenders that meet the EU green criteria."])
     awarding_bodies: list[AwardingBody] = Field(default_factory=list, title="Awarding bodies",
                                                 description="Awarding body or bodies.",
                                                 examples=[[{"name": "Universidad de Ejemplo",
                                                             "country": "ES"}]])
-    target_group: str | None = Field(None, title="Target group",
+    target_group: LangText | None = Field(None, title="Target group",
                                      description="Who the credential is for.",
                                      examples=["Procurement officers in public bodies"])
     needs_analysis: NeedsAnalysis | None = Field(
@@ -50,6 +53,11 @@ class Design(FormatModel):
                                            title="Field of education",
                                            description="ISCED-F 2013 code (2–4 digits, quoted).",
                                            examples=["0413"])
+    language: str | None = Field(None, title="Language of the design",
+                                 description="BCP 47 tag of the language the design is written "
+                                 "in: plain texts are in it, and language maps must include "
+                                 "it. Defaults to the first of `languages`.",
+                                 examples=["es", "pt-PT"])
     languages: list[str] = Field(default_factory=list, title="Languages",
                                  description="BCP 47 tags of the languages of instruction.",
                                  examples=[["en", "pt-PT"]])
@@ -74,10 +82,13 @@ class Design(FormatModel):
     quality_assurance: QualityAssurance | None = Field(
         None, title="Quality assurance", description="Quality assurance.",
         examples=[{"type": ["internal"], "internal": "Annual review by the faculty board."}])
-    prerequisites: str | Prerequisites | None = Field(
+    prerequisites: TextOrPrerequisites | None = Field(
         None, title="Prerequisites",
-        description="Prerequisites: text (`none` is an answer) or a mapping.",
-        examples=["none", {"description": "Basic spreadsheet skills."}])
+        description="Prerequisites: text (`none` is an answer), texts by language, or a "
+        "mapping with `description` and `requires`.",
+        examples=["none", {"description": "Basic spreadsheet skills."},
+                  {"es": "Manejo básico de hojas de cálculo.",
+                   "en": "Basic spreadsheet skills."}])
     recognition: Recognition | None = Field(
         None, title="Recognition", description="Recognition and stackability.",
         examples=[{"stackability": "stackable",
@@ -87,7 +98,7 @@ class Design(FormatModel):
                                           examples=[{"formats": ["europass-edc"]}])
     fee: Fee | None = Field(None, title="Fee", description="Fee, or `free: true`.",
                             examples=[{"amount": 450, "currency": "EUR"}, {"free": True}])
-    contact: str | None = Field(None, title="Contact",
+    contact: LangText | None = Field(None, title="Contact",
                                 description="Where learners get information and guidance.",
                                 examples=["microcredentials@example.edu"])
     further_information: str | None = Field(None, title="Further information",
@@ -96,9 +107,19 @@ class Design(FormatModel):
 
 def json_schema() -> dict[str, Any]:
     """The published JSON Schema; generated from the model so it can never drift."""
-    schema = Design.model_json_schema()
+    schema = _any_of(Design.model_json_schema())
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         **schema,
     }
+
+
+def _any_of(node: Any) -> Any:
+    """``oneOf`` (pydantic's form for tagged unions) as ``anyOf``: editors complete every
+    branch of ``anyOf``, and the branches never overlap, so validation is the same."""
+    if isinstance(node, dict):
+        return {("anyOf" if k == "oneOf" else k): _any_of(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_any_of(v) for v in node]
+    return node

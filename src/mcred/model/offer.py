@@ -6,6 +6,7 @@ from pydantic import Field
 
 from mcred.model.base import FormatModel
 from mcred.model.quality import Date
+from mcred.model.text import LangText
 from mcred.model.vocab import CredentialFormat, Pace
 
 __all__ = ["Credential", "Fee", "Schedule"]
@@ -43,5 +44,5 @@ class Credential(FormatModel):
                                               title="Learner identification",
                                               description="Learner data the credential carries.",
                                               examples=[["full name", "date of birth"]])
-    validity: str | None = Field(None, title="Validity", description="Validity period, if "
+    validity: LangText | None = Field(None, title="Validity", description="Validity period, if "
                                  "limited.", examples=["unlimited"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from mcred.model.base import FormatModel
+from mcred.model.text import LangText
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
@@ -15,10 +16,14 @@ class LearningOutcome(FormatModel):
     id: str | None = Field(None, pattern=ID_PATTERN, title="Outcome id",
                            description="Identifier used by `assessment[].covers`.",
                            examples=["lo1"])
-    text: str | None = Field(None, title="Outcome", description="The outcome, from the "
+    text: LangText | None = Field(None, title="Outcome", description="The outcome, from the "
                              "learner's perspective.",
                              examples=["Analyse a public tender against the EU green public "
-                                       "procurement criteria."])
+                                       "procurement criteria.",
+                                       {"es": "Analizar una licitación pública según los "
+                                        "criterios de compra pública verde de la UE.",
+                                        "en": "Analyse a public tender against the EU green "
+                                        "public procurement criteria."}])
     esco: list[str] = Field(default_factory=list, title="ESCO skills",
                             description="ESCO skill URIs.",
                             examples=[["http://data.europa.eu/esco/skill/"
@@ -28,7 +33,7 @@ class LearningOutcome(FormatModel):
 class NeedsAnalysis(FormatModel):
     """Why the credential is needed and who said so (Annex II: relevance)."""
 
-    rationale: str | None = Field(None, title="Rationale",
+    rationale: LangText | None = Field(None, title="Rationale",
                                   description="The labour-market or societal need.",
                                   examples=["Public buyers must apply green criteria from "
                                             "2027 and lack trained staff."])

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import Field
 
 from mcred.model.base import FormatModel
+from mcred.model.text import LangText
 from mcred.model.vocab import FeedbackSource, QaType
 
 Date = Annotated[dt.date, Field(strict=False)]
@@ -29,7 +30,7 @@ class QualityAssurance(FormatModel):
     type: list[QaType] = Field(default_factory=list, title="Types of quality assurance",
                                description="Types of QA that apply.",
                                examples=[["internal", "external-institutional"]])
-    internal: str | None = Field(None, title="Internal QA process",
+    internal: LangText | None = Field(None, title="Internal QA process",
                                  description="The internal QA process.",
                                  examples=["Annual programme review by the faculty board."])
     external: ExternalQa | None = Field(None, title="External QA",

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import Discriminator, Field, Tag
 
 from mcred.model.base import FormatModel
+from mcred.model.text import LangMap, LangText, branch_by_keys
 from mcred.model.vocab import PathwayType, Stackability
 
 
 class Prerequisites(FormatModel):
     """What a learner needs before starting."""
 
-    description: str | None = Field(None, title="Description",
+    description: LangText | None = Field(None, title="Description",
                                     description="Prerequisites in words.",
                                     examples=["Basic spreadsheet skills."])
     requires: list[str] = Field(default_factory=list, title="Required designs",
@@ -41,7 +44,7 @@ class Pathway(FormatModel):
     type: PathwayType | None = Field(None, title="Type of pathway",
                                      description="Kind of recognition.",
                                      examples=["credit-transfer"])
-    description: str | None = Field(None, title="Description",
+    description: LangText | None = Field(None, title="Description",
                                     description="How the recognition works.",
                                     examples=["Recognised as 5 ECTS of the elective module."])
 
@@ -62,7 +65,25 @@ class Recognition(FormatModel):
                                     examples=[[{"type": "credit-transfer",
                                                 "description": "Counts as 5 ECTS of the "
                                                 "elective module."}]])
-    rpl: str | None = Field(None, title="Recognition of prior learning",
+    rpl: LangText | None = Field(None, title="Recognition of prior learning",
                             description="Recognition of prior learning route.",
                             examples=["Experienced buyers may skip the first unit after an "
                                       "interview."])
+
+
+TextOrPrerequisites = Annotated[
+    Annotated[str, Tag("text")] | Annotated[LangMap, Tag("map")]
+    | Annotated[Prerequisites, Tag("model")],
+    Discriminator(branch_by_keys(Prerequisites)),
+]
+"""`prerequisites`: plain text, texts by language, or the structured form."""
+
+
+def prerequisite_text(value: str | dict[str, str] | Prerequisites | None) -> LangText | None:
+    """The prerequisites in words, whichever of the three forms was written."""
+    return value.description if isinstance(value, Prerequisites) else value
+
+
+def required_designs(value: str | dict[str, str] | Prerequisites | None) -> list[str]:
+    """Ids of the designs required first (only the structured form names any)."""
+    return value.requires if isinstance(value, Prerequisites) else []

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from mcred.findings import KeyPath
+from mcred.langtext import pick
 from mcred.model import Design
 from mcred.model.outcomes import LearningOutcome
 from mcred.outcomes.analysis import OutcomeAnalysis, analyse
@@ -37,5 +38,6 @@ class AnalysedOutcome(NamedTuple):
 def analysed_outcomes(design: Design) -> Iterator[AnalysedOutcome]:
     """Outcomes that have text (an empty one is another rule's finding)."""
     for position, outcome in enumerate(design.learning_outcomes):
-        if outcome.text and outcome.text.strip():
-            yield AnalysedOutcome(position, outcome, analyse(outcome.text))
+        text = pick(outcome.text, None)
+        if text is not None:
+            yield AnalysedOutcome(position, outcome, analyse(text))

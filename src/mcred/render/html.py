@@ -14,7 +14,9 @@ from string import Template
 
 from mcred import __version__
 from mcred.export.common import design_id, hours_text, isced_label
+from mcred.langtext import LangText, pick
 from mcred.model import Design
+from mcred.model.recognition import prerequisite_text
 from mcred.render.charts import bar_chart
 
 CSS = """
@@ -102,6 +104,10 @@ def link(url: str | None, text: str | None = None) -> str:
     return label
 
 
+def _t(value: LangText | None) -> str | None:
+    return pick(value, None)
+
+
 def label(value: str | None) -> str:
     """A vocabulary value as words: ``supervised-online-id`` → ``Supervised online id``."""
     if not value:
@@ -120,7 +126,7 @@ class Entry:
 
 def page(entry: Entry, lang: str = "en") -> str:
     """The standalone credential supplement of one design."""
-    title = entry.design.title or design_id(entry.design, entry.path)
+    title = _t(entry.design.title) or design_id(entry.design, entry.path)
     return PAGE.substitute(lang=e(lang), version=e(__version__), title=e(title), css=CSS,
                            source=e(entry.path), body=supplement(entry, level=1))
 
@@ -132,7 +138,7 @@ def catalogue(entries: list[Entry], name: str, lang: str = "en") -> str:
         d = item.design
         anchor = "d-" + design_id(d, item.path)
         rows.append(
-            f'<tr><th scope="row"><a href="#{e(anchor)}">{e(d.title or anchor)}</a></th>'
+            f'<tr><th scope="row"><a href="#{e(anchor)}">{e(_t(d.title) or anchor)}</a></th>'
             f"<td>{e(_body_names(d)) or '—'}</td>"
             f"<td>{e(d.level.eqf) if d.level and d.level.eqf else '—'}</td>"
             f"<td>{e(hours_text(d.workload.ects)) if d.workload and d.workload.ects else '—'}"
@@ -153,7 +159,7 @@ def catalogue(entries: list[Entry], name: str, lang: str = "en") -> str:
 
 
 def _charts(entries: list[Entry]) -> str:
-    ects = [(i.design.title or design_id(i.design, i.path), float(i.design.workload.ects))
+    ects = [(_t(i.design.title) or design_id(i.design, i.path), float(i.design.workload.ects))
             for i in entries if i.design.workload and i.design.workload.ects is not None]
     levels: dict[int, int] = {}
     for i in entries:
@@ -177,10 +183,10 @@ def supplement(entry: Entry, level: int = 1) -> str:
     """The Annex I elements of one design as headed sections (``level`` of the title)."""
     d = entry.design
     h, h2 = f"h{level}", f"h{level + 1}"
-    title = d.title or design_id(d, entry.path)
+    title = _t(d.title) or design_id(d, entry.path)
     parts = ['<p class="kind">Micro-credential</p>', f"<{h}>{e(title)}</{h}>"]
-    if d.summary:
-        parts.append(f'<p class="summary">{e(d.summary)}</p>')
+    if _t(d.summary):
+        parts.append(f'<p class="summary">{e(_t(d.summary))}</p>')
     parts.append(f'<dl class="facts">{_facts(d)}</dl>')
     sections = [
         ("Learning outcomes", _outcomes(d)),
@@ -212,8 +218,8 @@ def _facts(d: Design) -> str:
     if d.languages:
         rows.append(("Languages", e(", ".join(d.languages))))
     rows.append(("Price", _fee(d)))
-    if d.target_group:
-        rows.append(("For", e(d.target_group)))
+    if _t(d.target_group):
+        rows.append(("For", e(_t(d.target_group))))
     prerequisites = _prerequisites(d)
     if prerequisites:
         rows.append(("Prerequisites", e(prerequisites)))
@@ -283,19 +289,17 @@ def _fee(d: Design) -> str:
 
 
 def _prerequisites(d: Design) -> str | None:
-    pre = d.prerequisites
-    if isinstance(pre, str):
-        return pre
-    return pre.description if pre is not None else None
+    return _t(prerequisite_text(d.prerequisites))
 
 
 def _outcomes(d: Design) -> str:
     items = []
     for lo in d.learning_outcomes:
-        if not lo.text:
+        text = _t(lo.text)
+        if not text:
             continue
         esco = ", ".join(link(uri, "ESCO skill") for uri in lo.esco)
-        items.append(f"<li>{e(lo.text)}" + (f' <span class="esco">({esco})</span>' if esco
+        items.append(f"<li>{e(text)}" + (f' <span class="esco">({esco})</span>' if esco
                                              else "") + "</li>")
     if not items:
         return ""
@@ -305,13 +309,13 @@ def _outcomes(d: Design) -> str:
 
 def _assessment(d: Design) -> str:
     numbers = {lo.id: str(n) for n, lo in
-               enumerate((lo for lo in d.learning_outcomes if lo.text), 1) if lo.id}
+               enumerate((lo for lo in d.learning_outcomes if _t(lo.text)), 1) if lo.id}
     rows = []
     for a in d.assessment:
         covered = ", ".join(numbers.get(c, c) for c in a.covers)
         weight = f"{hours_text(a.weight)} %" if a.weight is not None else ""
         rows.append(f"<tr><th scope=\"row\">{e(label(a.type) or 'not stated')}</th>"
-                    f"<td>{e(weight)}</td><td>{e(covered)}</td><td>{e(a.criteria or '')}</td>"
+                    f"<td>{e(weight)}</td><td>{e(covered)}</td><td>{e(_t(a.criteria) or '')}</td>"
                     f"<td>{e(label(a.supervision))}</td></tr>")
     html = ""
     if rows:
@@ -320,7 +324,7 @@ def _assessment(d: Design) -> str:
                 "<th scope=\"col\">Supervision and identity check</th></tr></thead>"
                 f"<tbody>{''.join(rows)}</tbody></table>")
     if d.grading and (d.grading.scheme or d.grading.scale):
-        scale = f" ({e(d.grading.scale)})" if d.grading.scale else ""
+        scale = f" ({e(_t(d.grading.scale))})" if _t(d.grading.scale) else ""
         html += f"<p>Grading: {e(d.grading.scheme or '')}{scale}</p>"
     return html
 
@@ -332,8 +336,8 @@ def _quality(d: Design) -> str:
     items = []
     if qa.type:
         items.append(f"Type: {e(', '.join(qa.type))}")
-    if qa.internal:
-        items.append(f"Internal: {e(qa.internal)}")
+    if _t(qa.internal):
+        items.append(f"Internal: {e(_t(qa.internal))}")
     if qa.external and qa.external.body:
         review = (f", last reviewed {e(qa.external.last_review.isoformat())}"
                   if qa.external.last_review else "")
@@ -358,9 +362,9 @@ def _recognition(d: Design) -> str:
         credits = f" ({e(hours_text(t.ects))} ECTS)" if t.ects is not None else ""
         items.append(f"Counts towards {e(name)}{where}{credits}")
     for p in r.pathways:
-        items.append(f"{e(label(p.type) or 'Recognition')}: {e(p.description or '')}")
-    if r.rpl:
-        items.append(f"Recognition of prior learning: {e(r.rpl)}")
+        items.append(f"{e(label(p.type) or 'Recognition')}: {e(_t(p.description) or '')}")
+    if _t(r.rpl):
+        items.append(f"Recognition of prior learning: {e(_t(r.rpl))}")
     return _list(items)
 
 
@@ -373,15 +377,15 @@ def _credential(d: Design) -> str:
         items.append(f"Issued as: {e(', '.join(c.formats))}")
     if c.learner_identification:
         items.append(f"Identifies the learner by: {e(', '.join(c.learner_identification))}")
-    if c.validity:
-        items.append(f"Validity: {e(c.validity)}")
+    if _t(c.validity):
+        items.append(f"Validity: {e(_t(c.validity))}")
     return _list(items)
 
 
 def _contact(d: Design) -> str:
     items = []
-    if d.contact:
-        items.append(f"Contact: {link(d.contact)}")
+    if _t(d.contact):
+        items.append(f"Contact: {link(_t(d.contact))}")
     if d.further_information:
         items.append(f"More information: {link(d.further_information)}")
     return _list(items)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
+from mcred.langtext import has_text
 from mcred.model import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
@@ -39,7 +40,7 @@ def missing_assessment_criteria(design: Design, ctx: RuleContext[NoOptions]) -> 
     ```
     """
     for index, task in enumerate(design.assessment):
-        if not (task.criteria or "").strip():
+        if not has_text(task.criteria):
             name = f"'{task.id}'" if task.id else str(index + 1)
             yield ctx.issue(("assessment", index, "criteria"),
                             f"assessment {name} states no assessment criteria")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
+from mcred.langtext import has_text
 from mcred.model import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
@@ -31,5 +32,5 @@ def missing_title(design: Design, ctx: RuleContext[NoOptions]) -> Iterator[Issue
     title: Green Public Procurement in Practice
     ```
     """
-    if not (design.title or "").strip():
+    if not has_text(design.title):
         yield ctx.issue(("title",), "the design has no title")

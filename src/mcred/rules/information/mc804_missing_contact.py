@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
+from mcred.langtext import has_text
 from mcred.model import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
@@ -31,5 +32,5 @@ def missing_contact(design: Design, ctx: RuleContext[NoOptions]) -> Iterator[Iss
     contact: microcredentials@example.es
     ```
     """
-    if not (design.contact or "").strip():
+    if not has_text(design.contact):
         yield ctx.issue(("contact",), "the design names no contact for guidance")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
+from mcred.langtext import has_text
 from mcred.model import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
@@ -31,5 +32,5 @@ def missing_target_group(design: Design, ctx: RuleContext[NoOptions]) -> Iterato
     target_group: Procurement officers working in public administrations
     ```
     """
-    if not (design.target_group or "").strip():
+    if not has_text(design.target_group):
         yield ctx.issue(("target_group",), "the design does not state its target group")

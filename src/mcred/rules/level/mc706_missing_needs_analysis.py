@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
+from mcred.langtext import has_text
 from mcred.model import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
@@ -38,7 +39,7 @@ def missing_needs_analysis(design: Design, ctx: RuleContext[NoOptions]) -> Itera
     if needs is None:
         yield ctx.issue(("needs_analysis",), "the design gives no needs analysis")
         return
-    if not (needs.rationale or "").strip():
+    if not has_text(needs.rationale):
         yield ctx.issue(("needs_analysis", "rationale"), "the needs analysis gives no rationale")
     if not any(s.strip() for s in needs.stakeholders):
         yield ctx.issue(("needs_analysis", "stakeholders"),

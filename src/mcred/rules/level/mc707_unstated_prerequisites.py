@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
+from mcred.langtext import has_text
 from mcred.model import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
@@ -32,10 +33,8 @@ def unstated_prerequisites(design: Design, ctx: RuleContext[NoOptions]) -> Itera
     prerequisites: none
     ```
     """
+    from mcred.model.recognition import prerequisite_text, required_designs
+
     p = design.prerequisites
-    if isinstance(p, str):
-        stated = bool(p.strip())
-    else:
-        stated = p is not None and bool((p.description or "").strip() or p.requires)
-    if not stated:
+    if not (has_text(prerequisite_text(p)) or required_designs(p)):
         yield ctx.issue(("prerequisites",), "the design does not state its prerequisites")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
+from mcred.langtext import has_text
 from mcred.model import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
@@ -32,5 +33,5 @@ def missing_learning_outcomes(design: Design, ctx: RuleContext[NoOptions]) -> It
         text: Analyse a public tender against the EU green public procurement criteria.
     ```
     """
-    if not any((o.text or "").strip() for o in design.learning_outcomes):
+    if not any(has_text(o.text) for o in design.learning_outcomes):
         yield ctx.issue(("learning_outcomes",), "the design has no learning outcomes")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
+from mcred.langtext import has_text
 from mcred.model import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
@@ -36,6 +37,6 @@ def missing_internal_qa(design: Design, ctx: RuleContext[NoOptions]) -> Iterator
     ```
     """
     qa = design.quality_assurance
-    if qa is not None and not (qa.internal or "").strip():
+    if qa is not None and not has_text(qa.internal):
         yield ctx.issue(("quality_assurance", "internal"),
                         "no internal quality assurance process is described")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from mcred.findings import Issue, KeyPath, Severity
+from mcred.langtext import LangText, text_path, variants
 from mcred.model import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
@@ -67,8 +68,7 @@ def automatic_stacking_claim(design: Design, ctx: RuleContext[NoOptions]) -> Ite
 
 def _texts(design: Design) -> Iterator[tuple[KeyPath, str]]:
     """The free texts where designs describe what the credential leads to."""
-    if design.summary:
-        yield ("summary",), design.summary
+    yield from _each(("summary",), design.summary)
     r = design.recognition
     if r is None:
         return
@@ -76,10 +76,15 @@ def _texts(design: Design) -> Iterator[tuple[KeyPath, str]]:
         if target.name:
             yield ("recognition", "towards", index, "name"), target.name
     for index, pathway in enumerate(r.pathways):
-        if pathway.description:
-            yield ("recognition", "pathways", index, "description"), pathway.description
-    if r.rpl:
-        yield ("recognition", "rpl"), r.rpl
+        yield from _each(("recognition", "pathways", index, "description"), pathway.description)
+    yield from _each(("recognition", "rpl"), r.rpl)
+
+
+def _each(base: KeyPath, value: LangText | None) -> Iterator[tuple[KeyPath, str]]:
+    """Every language version of a text, each at its own key path."""
+    for tag, text in variants(value):
+        if text:
+            yield text_path(base, tag), text
 
 
 def _clip(sentence: str, limit: int = 80) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
+from mcred.langtext import has_text
 from mcred.model import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
@@ -40,7 +41,7 @@ def missing_rpl_route(design: Design, ctx: RuleContext[NoOptions]) -> Iterator[I
     ```
     """
     r = design.recognition
-    if r and ((r.rpl or "").strip() or any(p.type == RPL for p in r.pathways)):
+    if r and (has_text(r.rpl) or any(p.type == RPL for p in r.pathways)):
         return
     if any(task.type == RPL for task in design.assessment):
         return

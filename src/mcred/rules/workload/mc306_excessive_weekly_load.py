@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from mcred.findings import Issue, Severity
+from mcred.langtext import variants
 from mcred.model import Design
 from mcred.registry import RuleContext, RuleOptions, rule
 
@@ -67,7 +68,7 @@ def excessive_weekly_load(design: Design, ctx: RuleContext[WeeklyLoad]) -> Itera
         yield ctx.issue(where, f"{w.hours_total:g} h over {w.duration_weeks:g} week(s) is "
                         f"{weekly:.1f} h a week (more than {ctx.options.max_hours_per_week:g})")
     elif (weekly > ctx.options.max_hours_per_week_working
-          and _WORKING.search(design.target_group or "")):
+          and any(_WORKING.search(text) for _, text in variants(design.target_group))):
         yield ctx.issue(where, f"{weekly:.1f} h a week is a heavy load for working learners "
                         f"(more than {ctx.options.max_hours_per_week_working:g})",
                         severity=Severity.INFO)
