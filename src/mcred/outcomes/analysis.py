@@ -16,7 +16,7 @@ from mcred.outcomes.stems import split_stem, teacher_phrase
 
 _TOKEN = r"e\.g\.|i\.e\.|[^\W\d_]+(?:['’-][^\W\d_]+)*|[,;:()/—–]"
 # Words that show a text is English; rules that guess from unknown words stay silent on
-# outcomes in other languages ("Les principes du RGPD").
+# outcomes in an English design that are written in another language ("Les principes du RGPD").
 _ENGLISH = frozenset({"the", "a", "an", "of", "to", "and", "or", "in", "for", "with", "on",
                       "by", "from", "at", "into", "using", "their", "this", "that", "is",
                       "are", "be", "how", "what", "your", "own"})
@@ -48,7 +48,8 @@ class OutcomeAnalysis:
     teacher_phrase: str | None
     qualifiers: tuple[str, ...]
     opener: str | None
-    english: bool
+    readable: bool  # the text reads as the language it is analysed in
+    language: str = "en"
 
     @property
     def head(self) -> VerbUse | None:

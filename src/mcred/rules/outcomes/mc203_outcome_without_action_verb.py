@@ -45,7 +45,7 @@ def outcome_without_action_verb(design: Design,
     """
     for item in analysed_outcomes(design):
         a = item.analysis
-        if a.verbs or a.teacher_phrase or not a.english:
+        if a.verbs or a.teacher_phrase or not a.readable:
             continue  # an action, reported as teacher-centred, or not English
         if a.opener is None:
             message = f"nothing follows the stem '{a.stem}': the outcome has no action verb"
