@@ -206,7 +206,7 @@ def _coordinated(tokens: list[str], i: int, head: VerbUse, lex: Lexicon) -> list
         while _at(tokens, i) in _CONJUNCTIONS:
             i += 1
         i = _skip_adverbs(tokens, i, lex)
-        verb = _second_verb(tokens, i, head, object_started, lex)
+        verb = _second_verb(tokens, i, head, object_started, lex) or _listed(tokens, i, head, lex)
         if verb is None:
             continue
         if (previous, verb.lemma) not in lex.fixed_pairs:
@@ -229,3 +229,20 @@ def _second_verb(tokens: list[str], i: int, head: VerbUse, object_started: bool,
             following in lex.verb_followers or _is_adverb(following, lex)):
         return None  # "draft specifications and award criteria", "before use and report"
     return VerbUse(word, lemma, lex.verbs[lemma], lemma in lex.vague, head.third_person)
+
+
+def _listed(tokens: list[str], i: int, head: VerbUse, lex: Lexicon) -> VerbUse | None:
+    """A word the lexicon lacks inside a list of verbs ("collect, clean, analyse and …"): one
+    word between a conjunction and another that a known verb follows is a verb too."""
+    if i + 2 >= len(tokens) or _at(tokens, i + 1) not in _CONJUNCTIONS:
+        return None
+    word = tokens[i]
+    if not word.isalpha() or _looks_nominal(word, _at(tokens, i + 1), lex):
+        return None
+    j = i + 1
+    while _at(tokens, j) in _CONJUNCTIONS:
+        j += 1
+    if _second_verb(tokens, j, head, True, lex) is None:
+        return None
+    return VerbUse(word, word.lower(), None, third_person=head.third_person)
+

@@ -49,16 +49,39 @@ def _decide(language: str | None, languages: list[str],
             texts: Iterable[str]) -> tuple[str | None, str]:
     if language and language.strip():
         return language.strip(), "declared in `language`"
-    declared = declared_language(None, languages)
+    declared = [t.strip() for t in languages if t.strip()]
+    texts = [t for t in texts if t.strip()]
     if declared:
-        return declared, "the first of `languages` (no `language` key)"
-    sample = " ".join(t.strip() for t in texts if t.strip())[:_SAMPLE]
+        english = next((t for t in declared if primary_subtag(t.lower()) == "en"), None)
+        if english is not None and english != declared[0] and _reads_as_english(texts):
+            return english, (f"the outcome texts read as English, one of `languages` (the "
+                             f"first is {declared[0]}; declare `language` to be sure)")
+        return declared[0], "the first of `languages` (no `language` key)"
+    sample = " ".join(t.strip() for t in texts)[:_SAMPLE]
     if not sample:
         return None, "not declared, and no outcome text to detect it from"
     found = detect(sample)
     if found is None:
         return None, f"not declared, and {DETECTOR} is not installed to detect it"
     return found, f"detected from the outcome texts ({DETECTOR}; declare `language` to be sure)"
+
+
+def _reads_as_english(texts: list[str]) -> bool:
+    """Do most outcomes open with an English stem or a verb of the English lexicon?
+
+    `languages` lists the languages of instruction, and many designs taught in Spanish and
+    English are written in English: this keeps them on the English analysis without
+    importing anything (the English analyser is the lint fast path).
+    """
+    from mcred.outcomes.analysis import analyse
+
+    if not texts:
+        return False
+    fits = 0
+    for text in texts:
+        a = analyse(text)
+        fits += bool(a.stem or a.teacher_phrase or (a.head is not None and a.head.tier))
+    return fits * 2 >= len(texts)
 
 
 @functools.lru_cache(maxsize=256)

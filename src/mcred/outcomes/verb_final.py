@@ -125,7 +125,10 @@ def _unknown_final(clause: list[str], lex: ForeignLexicon) -> list[tuple[int, Ve
         last -= 1
     word = clause[last] if last >= 0 else ""
     low = word.lower()
+    # Dutch writes a noun made of an infinitive in lower case: "van duurzaam inkopen".
+    reach = 3 if lex.language == "nl" else 2
     if (len(low) > 4 and low.endswith("en") and _lowercase(word, lex) and word.isalpha()
-            and low not in lex.function and lower(clause, last - 1) not in lex.function):
+            and low not in lex.function
+            and not any(lower(clause, k) in lex.function for k in range(last - reach + 1, last))):
         return [(last, VerbUse(word, low, None))]
     return []

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from mcred.findings import Issue, Severity
 from mcred.model import Design
-from mcred.outcomes.design import AnalysedOutcome, analysed_outcomes
+from mcred.outcomes.design import AnalysedOutcome, primary_outcomes
 from mcred.registry import RuleContext, RuleOptions, rule
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -87,7 +87,7 @@ def duplicate_outcome(design: Design, ctx: RuleContext[DuplicateOutcome]) -> Ite
     - `similarity` (default 0.9): difflib ratio from which two texts count as duplicates.
     """
     seen: list[_Seen] = []
-    for item in analysed_outcomes(design):
+    for item in primary_outcomes(design, analysed_only=False):
         text = _normal(item)
         for earlier in seen:
             ratio = earlier.similarity(text, ctx.options.similarity)
