@@ -21,13 +21,12 @@ def verbs_verb_final(tokens: list[str], lex: ForeignLexicon,
     end = _clause_end(tokens, lex)
     clause = tokens[:end]
     head = _finite_at(clause, 0, lex)
-    found = [] if head is not None else _final_verbs(clause, lex)
+    found = [] if head is not None else _final_verbs(clause, lex) or _unknown_final(clause, lex)
     if head is None and not found and has_stem:
         head = _finite_at(clause, 0, lex, unknown_ok=True)
     if head is not None:
         head = with_vague_word(head, 0, clause, range(1, len(clause)), lex, word_first=True)
         return [head, *_coordinated(clause, head, lex)], None
-    found = found or _unknown_final(clause, lex)
     if not found:
         return [], tokens[0]
     (at, first), rest = found[0], found[1:]
@@ -119,16 +118,19 @@ def _final_verbs(clause: list[str], lex: ForeignLexicon) -> list[tuple[int, Verb
 
 
 def _unknown_final(clause: list[str], lex: ForeignLexicon) -> list[tuple[int, VerbUse]]:
-    """A clause-final word shaped like an infinitive that the lexicon lacks ("… löten")."""
+    """A word shaped like an infinitive that the lexicon lacks, last in the clause or before
+    a phrase moved after it ("… löten", "… toedienen volgens het protocol")."""
     last = len(clause) - 1
     while last >= 0 and lower(clause, last) in lex.auxiliaries:
         last -= 1
-    word = clause[last] if last >= 0 else ""
-    low = word.lower()
     # Dutch writes a noun made of an infinitive in lower case: "van duurzaam inkopen".
     reach = 3 if lex.language == "nl" else 2
-    if (len(low) > 4 and low.endswith("en") and _lowercase(word, lex) and word.isalpha()
-            and low not in lex.function
-            and not any(lower(clause, k) in lex.function for k in range(last - reach + 1, last))):
-        return [(last, VerbUse(word, low, None))]
+    for k in range(last, 0, -1):
+        word, low = clause[k], clause[k].lower()
+        if k < last and lower(clause, k + 1) not in lex.function:
+            continue
+        if (len(low) > 4 and low.endswith("en") and _lowercase(word, lex) and word.isalpha()
+                and low not in lex.function
+                and not any(lower(clause, j) in lex.function for j in range(k - reach + 1, k))):
+            return [(k, VerbUse(word, low, None))]
     return []
