@@ -2,9 +2,10 @@
 
 Run: python bench/language_detectors.py   (needs both packages: pip install py3langid
 lingua-language-detector). Each library is measured in a fresh interpreter, so import time
-and memory are its own. Both detect among every language they know (a
-Catalan design must not pass for Spanish). The texts are the outcome scoring corpus (tests/data/outcome_corpus)
-plus a few outcomes in languages mcred has no lexicon for.
+and memory are its own. Both detect among every language they know (a Catalan design must
+not pass for Spanish). The texts are the outcome scoring corpus (tests/data/outcome_corpus)
+plus a few outcomes in languages mcred has no lexicon for, one text at a time (the hardest
+case: mcred itself detects on all outcome texts of a design joined).
 """
 
 from __future__ import annotations

@@ -85,7 +85,7 @@ def looks_infinitive(word: str, lex: ForeignLexicon) -> bool:
 
 
 def is_adverb(word: str, lex: ForeignLexicon) -> bool:
-    suffix = _ADVERB.get(lex.language)
+    suffix = _ADVERB.get(lex.language, "")
     return bool(suffix) and len(word) > len(suffix) + 3 and word.endswith(suffix)
 
 

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from mcred.langtext import declared_language, primary_subtag, variants
+from mcred.langtext import primary_subtag, variants
 
 if TYPE_CHECKING:
     from mcred.model import Design
@@ -38,7 +38,8 @@ def data_language(data: Any) -> tuple[str | None, str] | None:
     outcomes = data.get("learning_outcomes")
     if not isinstance(outcomes, list) or not outcomes:
         return None
-    texts = [o["text"] for o in outcomes if isinstance(o, Mapping) and isinstance(o.get("text"), str)]
+    texts = [o["text"] for o in outcomes
+             if isinstance(o, Mapping) and isinstance(o.get("text"), str)]
     language = data.get("language")
     languages = data.get("languages")
     declared = [t for t in languages if isinstance(t, str)] if isinstance(languages, list) else []
