@@ -45,9 +45,10 @@ class AnalysedOutcome(NamedTuple):
 
     @property
     def lang(self) -> str:
-        """" (es)" for messages about a non-English text; nothing for English."""
+        """" (es)" for messages about a non-English text or one entry of a language map;
+        nothing for a plain English text."""
         language = self.analysis.language
-        return "" if language == "en" else f" ({language})"
+        return "" if language == "en" and self.tag is None else f" ({language})"
 
 
 def analyse_text(text: str, language: str) -> OutcomeAnalysis:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from mcred.langtext import primary_subtag, variants
 
 if TYPE_CHECKING:
+    from mcred.engine import FileResult
     from mcred.model import Design
 
 #: Languages with an outcome lexicon (English is the built-in fast path).
@@ -53,26 +54,28 @@ def _decide(language: str | None, languages: list[str],
     declared = [t.strip() for t in languages if t.strip()]
     texts = [t for t in texts if t.strip()]
     if declared:
-        english = next((t for t in declared if primary_subtag(t.lower()) == "en"), None)
-        if english is not None and english != declared[0] and _reads_as_english(texts):
-            return english, (f"the outcome texts read as English, one of `languages` (the "
-                             f"first is {declared[0]}; declare `language` to be sure)")
-        return declared[0], "the first of `languages` (no `language` key)"
+        first = declared[0]
+        if primary_subtag(first.lower()) != "en" and _reads_as_english(texts):
+            english = next((t for t in declared if primary_subtag(t.lower()) == "en"), "en")
+            return english, (f"the outcome texts read as English, though `languages` starts "
+                             f"with {first}; declare `language` to be sure")
+        return first, "the first of `languages` (no `language` key)"
     sample = " ".join(t.strip() for t in texts)[:_SAMPLE]
     if not sample:
         return None, "not declared, and no outcome text to detect it from"
     found = detect(sample)
     if found is None:
         return None, f"not declared, and {DETECTOR} is not installed to detect it"
-    return found, f"detected from the outcome texts ({DETECTOR}; declare `language` to be sure)"
+    return found, f"detected from the outcome texts by {DETECTOR}; declare `language` to be sure"
 
 
 def _reads_as_english(texts: list[str]) -> bool:
     """Do most outcomes open with an English stem or a verb of the English lexicon?
 
-    `languages` lists the languages of instruction, and many designs taught in Spanish and
-    English are written in English: this keeps them on the English analysis without
-    importing anything (the English analyser is the lint fast path).
+    `languages` lists the languages of instruction, and many designs taught in Spanish (and
+    English) are written in English: this keeps them on the English analysis without
+    importing anything (the English analyser is the lint fast path). A text in another
+    language hardly ever opens with an English stem or verb.
     """
     from mcred.outcomes.analysis import analyse
 
@@ -116,3 +119,27 @@ def language_name(language: str) -> str:
     if found is None and len(language) == 3:
         found = pycountry.languages.get(alpha_3=language)
     return str(found.name) if found is not None else language
+
+
+def outcome_languages(files: Iterable[FileResult]) -> dict[str, dict[str, Any]]:
+    """Per file with outcomes: the language they were read in, why, and whether mcred has a
+    lexicon for it (the JSON report's `outcome_languages`, and `--verbose`)."""
+    found: dict[str, dict[str, Any]] = {}
+    for file in files:
+        decision = data_language(file.document.data) if file.document is not None else None
+        if decision is not None:
+            tag, reason = decision
+            found[file.path] = {"language": tag, "reason": reason,
+                                "analysed": is_analysed(analysis_language(tag))}
+    return found
+
+
+def language_notes(files: Iterable[FileResult]) -> list[str]:
+    """`--verbose` lines: "design.yaml: outcomes read as es (declared in `language`)"."""
+    notes = []
+    for path, entry in outcome_languages(files).items():
+        tag = entry["language"] or "en"
+        state = "read as" if entry["analysed"] else "not analysed, no outcome lexicon for"
+        notes.append(f"{path}: outcomes {state} {tag} ({entry['reason']})")
+    return notes
+
