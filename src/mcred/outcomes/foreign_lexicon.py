@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from mcred.outcomes.lexicon import Tier
 
 Words = tuple[str, ...]
+_START = 3
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class ForeignLexicon:
     stems: tuple[re.Pattern[str], ...]
     teacher: tuple[re.Pattern[str], ...]
     suggest: dict[int, str]
+    starts: frozenset[str]  # first letters of every known verb, to skip hopeless look-ups
 
     def known(self, word: str) -> bool:
         """A verb the analyser recognises: a tiered one or a light verb ("tener", "haben")."""
@@ -87,6 +89,7 @@ def foreign_lexicon(language: str) -> ForeignLexicon:
         stems=tuple(re.compile(p, flags) for p in patterns["stems"]),
         teacher=tuple(re.compile(p, flags) for p in patterns["teacher"]),
         suggest={int(k): v for k, v in raw["suggest"].items()},
+        starts=frozenset(v[:_START] for v in (*verbs, *vague["light_verbs"])),
     )
 
 
@@ -96,3 +99,11 @@ def lemma(word: str, language: str) -> str:
     import simplemma
 
     return str(simplemma.lemmatize(word, lang=language)).lower()
+
+
+def may_inflect(word: str, lex: ForeignLexicon) -> bool:
+    """Could ``word`` be a form of a known verb? Short words can (irregular "sind", "tiene",
+    "heeft"); longer ones must begin like one. perf: most words of an outcome are nouns, and
+    sparing them the look-up spares many designs the loading of simplemma's dictionary."""
+    return len(word) <= 6 or word[:_START] in lex.starts
+

@@ -9,7 +9,7 @@ pronouns and prepositions of the language are never verbs.
 from __future__ import annotations
 
 from mcred.outcomes.analysis import VerbUse
-from mcred.outcomes.foreign_lexicon import ForeignLexicon, lemma
+from mcred.outcomes.foreign_lexicon import ForeignLexicon, lemma, may_inflect
 
 _REFLEXIVE = {"es": ("se",), "it": ("si",), "pt": ("-se",), "fr": ()}
 _INFINITIVE = {"es": ("ar", "er", "ir", "ír"), "pt": ("ar", "er", "ir", "por", "pôr"),
@@ -45,6 +45,8 @@ def infinitive(word: str, lex: ForeignLexicon) -> str | None:
 
 def finite(word: str, lex: ForeignLexicon) -> str | None:
     """The lexicon verb of which ``word`` is an inflected form ("analysent" → "analyser")."""
+    if not may_inflect(word, lex):
+        return None
     found = lemma(word, lex.language)
     if found != word and lex.known(found):
         return found
@@ -100,7 +102,7 @@ def is_break(tokens: list[str], i: int, lex: ForeignLexicon) -> bool:
 def vague_word(word: str, lex: ForeignLexicon) -> str | None:
     """The vague noun or adjective ``word`` is ("Kenntnisse" → "kenntnis"), or None."""
     low = word.lower()
-    base = lemma(low, lex.language)
-    if base in lex.vague_words:
-        return base
-    return low if low in lex.vague_words else None
+    if low in lex.vague_words:
+        return lemma(low, lex.language) if lemma(low, lex.language) in lex.vague_words else low
+    base = lemma(low, lex.language) if word[:1].isupper() or len(low) > 4 else low
+    return base if base in lex.vague_words else None
