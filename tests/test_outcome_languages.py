@@ -219,3 +219,23 @@ def test_outcome_languages_skip_files_without_outcomes():
 def test_any_text_is_analysed_without_error(text, language):
     a = analyse_text(text, language)
     assert a.language == language and a.word_count >= 0
+
+
+def test_installed_cli_reads_a_spanish_design_in_spanish():
+    import shutil
+    import subprocess
+    import sys
+    import sysconfig
+
+    from conftest import expectations
+
+    exe = shutil.which("mcred", path=sysconfig.get_path("scripts"))
+    command = [exe] if exe else [sys.executable, "-m", "mcred"]
+    fixture = FIXTURES / "rules" / "MC204" / "fail-es.yaml"
+    proc = subprocess.run([*command, "lint", "--format", "json", "--no-cache", str(fixture)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    report = json.loads(proc.stdout)
+    found = {(f["line"], f["code"]) for f in report["findings"] if f["code"] == "MC204"}
+    assert found == {e for e in expectations(fixture.read_text(encoding="utf-8"))
+                     if e[1] == "MC204"}
+    assert report["outcome_languages"][str(fixture)]["language"] == "es"
