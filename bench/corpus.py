@@ -73,14 +73,23 @@ FLAWS = {
     "weight-type": lambda t, r: _sub(t, "weight: 30", "weight: thirty"),
     "quoted-number": lambda t, r: re.sub(r"\n  ects: (\d+)\n", r'\n  ects: "\1"\n', t, count=1),
 }
+# A heavy draft: whole sections still missing and vague outcomes (ten findings or more).
+HEAVY = [
+    lambda t: re.sub(r"\n(recognition|credential|quality_assurance|fee|contact):", r"\nx-\1:", t),
+    lambda t: re.sub(r"(\n  - id: lo\d+\n    text: )\w+", r"\1Understand", t),
+    lambda t: re.sub(r"(?m)^(  eqf: )\d", r"\g<1>9", t, count=1),
+]
 BROKEN = [
     lambda t: _sub(t, "languages: [es, en]", "languages: [es, en"),
     lambda t: _sub(t, "\nworkload:\n", "\nworkload:\n ects 5: :\n"),
 ]
 
 
-def design(seed: int) -> str:
-    """One design of 2-6 KB: a seeded variation of an example, maybe with flaws."""
+def design(seed: int, heavy: bool = False) -> str:
+    """One design of 2-6 KB: a seeded variation of an example, maybe with flaws.
+
+    ``heavy``: one design in three is an early draft with ten findings or more.
+    """
     rng = random.Random(seed)
     target = rng.randint(2048, 5900)
     base = (EXAMPLES / "green-public-procurement.yaml").read_text(encoding="utf-8")
@@ -98,7 +107,10 @@ def design(seed: int) -> str:
     if ects != 5:
         text = text.replace("hours_total: 135", f"hours_total: {hours}")
     roll = rng.random()
-    if roll < 0.30:
+    if heavy and seed % 3 == 0:
+        for edit in HEAVY:
+            text = edit(text)
+    elif roll < 0.30:
         for name in rng.sample(sorted(FLAWS), rng.randint(1, 3)):
             text = FLAWS[name](text, rng)
     elif roll < 0.33:
@@ -121,10 +133,10 @@ def design(seed: int) -> str:
     return text.replace("a shortage of trained staff.", f"a shortage of trained staff. {note}", 1)
 
 
-def ensure(count: int, seed: int = 2026) -> Path:
+def ensure(count: int, seed: int = 2026, heavy: bool = False) -> Path:
     """Generate (once) ``count`` designs under bench/.corpus/n<count>; returns the directory."""
-    target = CORPUS / f"n{count}"
-    stamp = f"{GENERATOR_VERSION}:{count}:{seed}:" + hashlib.sha256(
+    target = CORPUS / f"n{count}{'-heavy' if heavy else ''}"
+    stamp = f"{GENERATOR_VERSION}:{count}:{seed}:{heavy}:" + hashlib.sha256(
         (EXAMPLES / "green-public-procurement.yaml").read_bytes()).hexdigest()
     marker = target / ".stamp"
     if marker.is_file() and marker.read_text() == stamp:
@@ -135,7 +147,8 @@ def ensure(count: int, seed: int = 2026) -> Path:
     for i in range(count):
         sub = target / f"group{i % 20:02d}"
         sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"design-{i:05d}.yaml").write_text(design(seed * 100_000 + i), encoding="utf-8")
+        (sub / f"design-{i:05d}.yaml").write_text(design(seed * 100_000 + i, heavy),
+                                                  encoding="utf-8")
     marker.write_text(stamp)
     _own_repository(target)
     return target

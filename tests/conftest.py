@@ -43,5 +43,7 @@ def shared() -> Path:
 
 @pytest.fixture(autouse=True)
 def _private_results_cache(tmp_path_factory, monkeypatch):
-    """CLI runs use the results cache: give each test its own, so none sees another's."""
+    """CLI runs use the results cache: give each test its own, so none sees another's;
+    the cache key (in the user cache folder) goes to a shared temporary folder, never ~."""
     monkeypatch.setenv("MCRED_CACHE_DIR", str(tmp_path_factory.mktemp("mcred-cache")))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))

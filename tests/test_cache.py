@@ -134,7 +134,7 @@ def test_concurrent_runs_share_one_cache_safely(tmp_path):
     outputs = [run.communicate(timeout=300)[0] for run in runs]
     assert all(run.returncode == 1 for run in runs)
     assert len(set(outputs)) == 1
-    assert not list((tmp_path / "cache").rglob(".tmp-*"))  # every write completed or was removed
+    assert not list((tmp_path / "cache").rglob(".*.tmp"))  # every write completed or was removed
     again = subprocess.run(argv, stdout=subprocess.PIPE, env=env, timeout=300)
     assert again.stdout == outputs[0]
 

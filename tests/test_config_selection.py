@@ -6,6 +6,7 @@ import pytest
 
 from mcred.config.profiles import PROFILES
 from mcred.config.resolve import code_names
+from mcred.config.rule_options import build_options
 from mcred.config.selection import Layer, Selection, UnknownSelector, parse_selector
 from mcred.registry import load_all
 
@@ -77,4 +78,4 @@ def test_profile_entries_fit_the_rules_that_are_registered(profile: str) -> None
         assert names.get(code, code) == code
         assert overlay.severity in (None, "error", "warning", "info", "off")
         if code in rules:
-            rules[code].options.model_validate(dict(overlay.options))
+            build_options(rules[code].options, dict(overlay.options))

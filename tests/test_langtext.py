@@ -13,7 +13,7 @@ from mcred.loader import load_text
 from mcred.model import Design
 from mcred.model.recognition import Prerequisites
 from mcred.model.text import LangMap
-from mcred.model.texts import learner_texts
+from mcred.plain.texts import learner_texts
 
 BILINGUAL = """\
 mcred: 1

@@ -130,3 +130,14 @@ def test_simple_tags_do_not_import_langcodes():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60).stdout
     assert out.split() == ["True", "False", "False"]
+
+
+def test_packaged_iso_codes_are_pycountrys():
+    """The lint path's code lists (no pycountry import) are pycountry's own; regenerate with
+    scripts/build_iso_codes.py after upgrading pycountry."""
+    import pycountry
+
+    from mcred.vocabularies.iso_codes import codes
+
+    assert codes("countries") == {c.alpha_2 for c in pycountry.countries}
+    assert codes("currencies") == {c.alpha_3 for c in pycountry.currencies}

@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import types
-import typing
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any, Literal
@@ -104,69 +102,49 @@ def _set(data: Any, path: KeyPath, value: Any) -> None:
 
 
 @cache
+def spec_at(path: KeyPath) -> tuple[tuple[Any, ...], ...]:
+    """The generated spec's leaf nodes for the value at ``path`` (none: not in the format).
+
+    perf: read from the generated spec (:mod:`mcred.plain`), so loading, validating and
+    fixing a design never need pydantic.
+    """
+    from mcred.plain.classes import ROOT, SPEC
+
+    nodes: list[tuple[Any, ...]] = [ROOT]
+    for part in path:
+        nodes = [n for node in nodes for n in _spec_step(node, part, SPEC)]
+        if not nodes:
+            return ()
+    return tuple(leaf for node in nodes for leaf in _spec_leaves(node))
+
+
 def expected_kind(path: KeyPath) -> Expected:
     """What the format expects at ``path``: text, a number, or something else / unknown."""
-    annotation = annotation_at(path)
-    return None if annotation is None else _classify(annotation)
-
-
-@cache
-def annotation_at(path: KeyPath) -> Any:
-    """The model's type annotation for the value at ``path`` (``None`` when not in the format)."""
-    from mcred.model import Design
-
-    annotation: Any = Design
-    for part in path:
-        if isinstance(part, int):
-            annotation = _item_type(annotation)
-        else:
-            model = _model_of(annotation)
-            field = model.model_fields.get(part) if model else None
-            # A language map's entry (`title: {es: …}`) is text like the plain form.
-            annotation = _value_type(annotation) if field is None else field.annotation
-        if annotation is None:
-            return None
-    return annotation
-
-
-def leaves(annotation: Any) -> Iterator[Any]:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            yield from leaves(arg)
-    elif origin is typing.Annotated:
-        yield from leaves(typing.get_args(annotation)[0])
-    elif annotation is not type(None):
-        yield annotation
-
-
-def _classify(annotation: Any) -> Expected:
-    found = list(leaves(annotation))
-    if any(leaf is str or typing.get_origin(leaf) is Literal for leaf in found):
+    kinds = {leaf[0] for leaf in spec_at(path)}
+    if kinds & {"str", "literal"}:
         return "text"
-    if any(leaf in (int, float) for leaf in found):
+    if kinds & {"int", "float"}:
         return "number"
     return None
 
 
-def _item_type(annotation: Any) -> Any:
-    for leaf in leaves(annotation):
-        if typing.get_origin(leaf) is list:
-            return typing.get_args(leaf)[0]
-    return None
+def _spec_leaves(node: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
+    if node[0] == "nullable":
+        yield from _spec_leaves(node[1])
+    elif node[0] in ("union", "tagged"):
+        for _, choice in node[1]:
+            yield from _spec_leaves(choice)
+    else:
+        yield node
 
 
-def _value_type(annotation: Any) -> Any:
-    for leaf in leaves(annotation):
-        if typing.get_origin(leaf) is dict:
-            return typing.get_args(leaf)[1]
-    return None
-
-
-def _model_of(annotation: Any) -> Any:
-    from pydantic import BaseModel
-
-    for leaf in leaves(annotation):
-        if isinstance(leaf, type) and issubclass(leaf, BaseModel):
-            return leaf
-    return None
+def _spec_step(node: tuple[Any, ...], part: str | int,
+               spec: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
+    """The spec nodes one key or index below ``node``."""
+    for leaf in _spec_leaves(node):
+        if isinstance(part, int) and leaf[0] == "list":
+            yield leaf[1]
+        elif isinstance(part, str) and leaf[0] == "dict":
+            yield leaf[2]
+        elif isinstance(part, str) and leaf[0] == "model":
+            yield from (n for f, n, *_ in spec[leaf[1]] if f == part)

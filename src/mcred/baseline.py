@@ -9,31 +9,31 @@ diffs and merges well in review.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from mcred.baselinefile import MAX_ENTRIES, VERSION, BaselineError, read_entries, write_text
 from mcred.findings import Finding, KeyPath
 
 if TYPE_CHECKING:
     from mcred.engine import FileResult
 
-VERSION = 1
+__all__ = ["DEFAULT_NAME", "Baseline", "BaselineError", "Key", "Outcome", "fingerprint",
+           "relative"]
+
 DEFAULT_NAME = ".mcred-baseline.json"
 _MISSING = object()
 
 
-class BaselineError(Exception):
-    """The baseline file is missing or is not an mcred baseline; exit 2."""
-
-
-@dataclass(frozen=True, order=True)
-class Key:
-    """What identifies a finding across edits of its file."""
+class Key(NamedTuple):
+    """What identifies a finding across edits of its file (perf: a tuple, cheap to make)."""
 
     path: str
     code: str
@@ -74,7 +74,7 @@ def fingerprint(finding: Finding, data: Any) -> str:
 
 def relative(path: str, root: Path) -> str:
     """A finding's path (as reported, relative to the cwd) relative to the baseline folder."""
-    absolute = Path(path).resolve()
+    absolute = Path(os.path.realpath(path))  # never raises, even on a symlink loop
     try:
         return absolute.relative_to(root).as_posix()
     except ValueError:
@@ -118,8 +118,9 @@ class Baseline:
                     kept.append(finding)
             result.findings[:] = kept
         checked = {relative(r.path, self.root) for r in files}
+        gone = self._gone(checked)
         outcome.fixed = sorted((key, n) for key, n in remaining.items()
-                               if n > 0 and self._covered(key, checked))
+                               if n > 0 and gone(key.path))
         return outcome
 
     def shrink(self, files: list[FileResult]) -> tuple[Baseline, int]:
@@ -128,15 +129,29 @@ class Baseline:
         current.add_run(files)
         checked = {relative(r.path, self.root) for r in files}
         kept = Baseline(self.root, messages=dict(self.messages))
+        gone = self._gone(checked)
         for key, count in self.counts.items():
-            kept.counts[key] = min(count, current.counts[key]) \
-                if self._covered(key, checked) else count
+            kept.counts[key] = min(count, current.counts[key]) if gone(key.path) else count
         kept.counts = +kept.counts  # drop zero counts
         return kept, sum(self.counts.values()) - sum(kept.counts.values())
 
-    def _covered(self, key: Key, checked: set[str]) -> bool:
-        """Only files linted in this run (or deleted since) can say an entry is gone."""
-        return key.path in checked or not (self.root / key.path).exists()
+    def _gone(self, checked: set[str]) -> Callable[[str], bool]:
+        """Can a path's entries be gone? Only if linted in this run, or deleted since.
+
+        perf: one lstat per distinct path, however many entries share it.
+        """
+        root = str(self.root)
+
+        @functools.cache
+        def covered(path: str) -> bool:
+            if path in checked:
+                return True
+            try:
+                return not os.path.lexists(os.path.join(root, path))
+            except (OSError, ValueError):  # a name too long (or odd) to be a file: keep it
+                return False
+
+        return covered
 
     def to_json(self) -> str:
         entries = [{"path": k.path, "code": k.code, "pointer": k.pointer, "hash": k.hash,
@@ -146,32 +161,21 @@ class Baseline:
                           ensure_ascii=False) + "\n"
 
     def write(self, path: Path) -> None:
-        try:
-            path.write_text(self.to_json(), encoding="utf-8")
-        except OSError as exc:
-            raise BaselineError(f"{path}: cannot write the baseline ({exc.strerror or exc})") \
-                from None
+        """Atomically, never through a symlink (see :mod:`mcred.baselinefile`)."""
+        if len(self.counts) > MAX_ENTRIES:  # it could not be read back
+            raise BaselineError(f"{len(self.counts):,} different findings, more than a "
+                                f"baseline holds ({MAX_ENTRIES:,}); fix or switch off the most "
+                                "frequent rules first (`mcred lint --statistics`)")
+        write_text(path, self.to_json())
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise BaselineError(f"{path}: no such baseline file (create it with "
-                                "`mcred baseline create`)") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise BaselineError(f"{path}: cannot read the baseline ({exc})") from None
-        if not isinstance(data, dict) or data.get("version") != VERSION:
-            raise BaselineError(f"{path}: not an mcred baseline of version {VERSION}")
-        baseline = cls(path.resolve().parent)
-        if not isinstance(data.get("entries", []), list):
-            raise BaselineError(f"{path}: `entries` is not a list")
-        for entry in data.get("entries", []):
-            try:
-                key = Key(*(str(entry[f]) for f in ("path", "code", "pointer", "hash")))
-                count = int(entry.get("count", 1))
-            except (KeyError, TypeError, ValueError):
-                raise BaselineError(f"{path}: malformed entry {entry!r}") from None
-            baseline.counts[key] += count
-            baseline.messages[key] = str(entry.get("message", ""))
+        """Read strictly: a malformed or oversized file is a :class:`BaselineError`."""
+        entries = read_entries(path)
+        baseline = cls(Path(os.path.realpath(os.path.dirname(os.path.abspath(path)))))
+        counts, messages = baseline.counts, baseline.messages
+        for fields, count, message in entries:
+            key = Key(*fields)
+            counts[key] += count
+            messages[key] = message
         return baseline

@@ -7,9 +7,9 @@ the size and mtime of every module of the package, so editing a rule invalidates
 The cross-file (catalogue) outcome is cached separately, keyed on every file's key: it is
 recomputed whenever any file of the run changes.
 
-Entries are two lines of JSON (the findings; the validated design), written to a temporary
-file and renamed into place, so concurrent runs never see half an entry. A damaged or
-unreadable entry is a miss; a cache that cannot be written is silently not used.
+Entries are three lines of JSON (the findings; the validated design; the data), stored by
+:mod:`mcred.cachestore`, which authenticates them (a planted, damaged or foreign entry is
+a miss) and writes them atomically, so concurrent runs never see half an entry.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mcred import __version__
+from mcred.cachestore import Store
 from mcred.engine import FileResult
 from mcred.findings import Finding, Severity
 from mcred.loader import Document, load_text
@@ -36,12 +36,10 @@ if TYPE_CHECKING:
 
     from mcred.catalogue.outcome import CatalogueOutcome
     from mcred.findings import Issue
-    from mcred.model import Design
+    from mcred.plain import Design
     from mcred.sources import Source
 
 FORMAT = 1
-ENV_DIR = "MCRED_CACHE_DIR"
-DEFAULT_DIR = ".mcred_cache"
 CATALOGUE = "catalogue"  # the folder (and key prefix) of cross-file outcomes
 RUNS = "runs"  # the folder (and key prefix) of whole-run findings packs
 
@@ -51,11 +49,6 @@ def _sha256(data: bytes) -> hashlib._Hash:
     import hashlib
 
     return hashlib.sha256(data)
-
-
-def cache_dir() -> Path:
-    """``$MCRED_CACHE_DIR``, else ``.mcred_cache/`` in the working directory."""
-    return Path(os.environ.get(ENV_DIR) or Path.cwd() / DEFAULT_DIR)
 
 
 @cache
@@ -112,9 +105,11 @@ class Entry:
     @classmethod
     def of(cls, result: FileResult) -> Entry | None:
         """``None`` when a finding carries data JSON cannot hold (never cache guesses)."""
-        if any(f.extra for f in result.findings):
+        foreign = result.design is not None and not hasattr(result.design, "to_data")
+        if foreign or any(f.extra for f in result.findings):
             return None
-        design = result.design.model_dump_json() if result.design is not None else None
+        design = None if result.design is None else json.dumps(
+            result.design.to_data(exclude_unset=True), default=str)
         data = result.document.data if result.document is not None else None
         return cls([finding_to_json(f) for f in result.findings], design,
                    None if data is None else json.dumps(data, default=str))
@@ -219,9 +214,11 @@ class LightResult(FileResult):
             self._design_json, self._design_source = self._design_source(), None
         if self._design_json is None:
             return None
-        from mcred.model import Design
+        from mcred.plain.validate import validate
 
-        design = Design.model_validate_json(self._design_json)
+        design, _ = validate(json.loads(self._design_json))
+        if design is None:
+            return None
         self._design_ref = weakref.ref(design)
         return design
 
@@ -244,63 +241,30 @@ class LightResult(FileResult):
                    design_source=lambda: entry().design_json, key=key)
 
 
-class Cache:
-    """The on-disk store; every method is best-effort and never raises for I/O problems."""
-
-    def __init__(self, root: Path | None = None) -> None:
-        self.root = root or cache_dir()
-        self._ready = False
-
-    def _path(self, key: str) -> Path:
-        folder, _, name = key.rpartition(":")
-        if folder:  # catalogue:… and runs:… keys
-            return self.root / folder / f"{name}.json"
-        return self.root / key[:2] / f"{key[2:]}.json"
+class Cache(Store):
+    """Entries and JSON values on top of the authenticated store; misses are ``None``."""
 
     def get(self, key: str) -> Entry | None:
+        text = self.get_text(key)
+        if text is None:
+            return None
         try:
-            return Entry.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError):
+            return Entry.loads(text)
+        except (ValueError, KeyError, TypeError):
             return None
 
     def put(self, key: str, entry: Entry) -> None:
-        self._write(self._path(key), entry.dumps())
+        self.put_text(key, entry.dumps())
 
     def get_json(self, key: str) -> Any:
+        text = self.get_text(key)
         try:
-            return json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            return None if text is None else json.loads(text)
+        except (ValueError, RecursionError):
             return None
 
     def put_json(self, key: str, value: Any) -> None:
-        self._write(self._path(key), json.dumps(value))
-
-    def _write(self, path: Path, text: str) -> None:
-        try:
-            self._prepare()
-            path.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(text)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError:
-            return
-
-    def _prepare(self) -> None:
-        """First write: create the directory, marked so backups and git leave it alone."""
-        if self._ready:
-            return
-        self.root.mkdir(parents=True, exist_ok=True)
-        tag = self.root / "CACHEDIR.TAG"
-        if not tag.exists():
-            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
-                           "# mcred's results cache; safe to delete.\n", encoding="utf-8")
-            (self.root / ".gitignore").write_text("*\n", encoding="utf-8")
-        self._ready = True
+        self.put_text(key, json.dumps(value))
 
 
 def catalogue_key(files: list[FileResult], settings_fingerprint: str, walked: bool,

@@ -111,9 +111,11 @@ class _Ignores:
 
 
 def _read_gitignore(directory: Path) -> GitIgnoreSpec | None:
-    try:
-        text = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
-    except OSError:  # absent (the usual case) or unreadable: nothing to honour
+    from mcred.safeio import UnsafeFile, read_text
+
+    try:  # a regular file only, bounded: never a FIFO, a device or a link out
+        text = read_text(directory / ".gitignore", "gitignore", errors="replace")
+    except UnsafeFile:  # absent (the usual case) or unusable: nothing to honour
         return None
     return _spec(text.splitlines())
 

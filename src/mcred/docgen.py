@@ -30,7 +30,7 @@ def rule_markdown(entry: Rule, heading: str = "###") -> str:
         body = entry.sections.get(title)
         if body:
             out += [f"**{title}**", "", body, ""]
-    if "Options" not in entry.sections and entry.options.model_fields:
+    if "Options" not in entry.sections and entry.options.option_fields():
         out += ["**Options**", "", *_option_lines(entry), ""]
     out += [f"**Fix**: {entry.fix}", ""]
     return "\n".join(out)
@@ -38,8 +38,8 @@ def rule_markdown(entry: Rule, heading: str = "###") -> str:
 
 def _option_lines(entry: Rule) -> list[str]:
     defaults = entry.option_defaults()
-    return [f"- `{name}` (default `{defaults[name]}`): {field.description or ''}"
-            for name, field in entry.options.model_fields.items()]
+    return [f"- `{name}` (default `{defaults[name]}`): {field.metadata.get('description', '')}"
+            for name, field in entry.options.option_fields().items()]
 
 
 def rules_markdown() -> str:
@@ -123,7 +123,14 @@ def schema_text() -> str:
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
+def plain_text() -> str:
+    from mcred.model.generate_plain import generate
+
+    return generate()
+
+
 GENERATED = {
+    "src/mcred/plain/classes.py": plain_text,
     "src/mcred/rules/index.py": index_text,
     "docs/rules.md": rules_markdown,
     "docs/format.md": format_markdown,

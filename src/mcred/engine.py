@@ -12,9 +12,8 @@ from mcred.positions import Span
 from mcred.settings import RuleSettings
 
 if TYPE_CHECKING:  # perf: a cache hit needs neither pydantic, the model nor the rules
-    from pydantic import BaseModel
-
-    from mcred.model import Design
+    from mcred.options import RuleOptions
+    from mcred.plain import Design
     from mcred.registry import Rule
 
 
@@ -46,7 +45,7 @@ def _under_any(path: KeyPath, roots: list[KeyPath]) -> bool:
     return any(root and path[: len(root)] == root for root in roots)
 
 
-def _options(entry: Rule, settings: RuleSettings) -> BaseModel:
+def _options(entry: Rule, settings: RuleSettings) -> RuleOptions:
     return settings.options.get(entry.code) or entry.options()
 
 

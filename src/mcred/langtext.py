@@ -7,9 +7,15 @@ path use it, so it imports nothing heavy.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 LangText = str | Mapping[str, str]
+
+# Looser than a BCP 47 tag: what a designer means as one, underscores included (`en_GB`),
+# for telling a language map from a mapping of format keys.
+_TAG_LIKE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 def variants(value: LangText | None) -> list[tuple[str | None, str]]:
@@ -76,3 +82,26 @@ def declared_language(language: str | None, languages: Sequence[str]) -> str | N
     if language and language.strip():
         return language.strip()
     return next((tag.strip() for tag in languages if tag.strip()), None)
+
+
+def looks_like_language_map(value: Any, format_keys: frozenset[str]) -> bool:
+    """True for a mapping meant as texts by language rather than as the format's keys."""
+    if not isinstance(value, dict) or not value:
+        return False
+    return all(isinstance(k, str) and k not in format_keys and _TAG_LIKE.fullmatch(k)
+               and isinstance(v, str) for k, v in value.items())
+
+
+def prerequisite_text(value: Any) -> LangText | None:
+    """The prerequisites in words, whichever of the three forms was written (text, texts by
+    language, or the structured form with a `description`)."""
+    if value is None or isinstance(value, str | Mapping):
+        return value
+    return value.description  # type: ignore[no-any-return]
+
+
+def required_designs(value: Any) -> list[str]:
+    """Ids of the designs required first (only the structured form names any)."""
+    if value is None or isinstance(value, str | Mapping):
+        return []
+    return list(value.requires)

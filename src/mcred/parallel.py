@@ -53,7 +53,8 @@ def auto_jobs(files: int) -> int:
     return max(1, min(_cpus(), files // MIN_CHUNK))
 
 
-def lint_jobs(jobs: Iterable[Job], settings: LintSettings) -> list[FileResult]:
+def lint_jobs(jobs: Iterable[Job], settings: LintSettings,
+              store: Cache | None = None) -> list[FileResult]:
     """Lint every job, using and filling the cache unless ``settings.cache`` is off.
 
     Without the cache, ``jobs`` is consumed lazily: workers start on the first chunks
@@ -62,7 +63,7 @@ def lint_jobs(jobs: Iterable[Job], settings: LintSettings) -> list[FileResult]:
     if not settings.cache:
         return _lint_stream(iter(jobs), settings)
     jobs = list(jobs)
-    store = Cache()
+    store = store or Cache()
     keys = _keys(jobs, settings)
     pack_key = run_key(keys)
     pack = _read_pack(store, pack_key, jobs, keys, settings)
@@ -233,12 +234,12 @@ def _stream_parallel(chunks: Iterator[list[Job]], settings: LintSettings,
 
 
 def _prepare_fork() -> None:
-    """Forked workers inherit the rules and the built model instead of rebuilding them."""
-    from mcred.model import Design
+    """Forked workers inherit the loaded rules and validator instead of loading them again."""
     from mcred.registry import load_all
+    from mcred.validate import validate
 
     load_all()
-    Design.model_validate({"mcred": 1})
+    validate({"mcred": 1})
 
 
 def _lint_parallel(jobs: Sequence[Job], settings: LintSettings, workers: int) -> list[Entry]:

@@ -14,26 +14,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel
-
 from mcred.findings import Issue, KeyPath, Severity
+from mcred.options import NoOptions, RuleOptions, option
+
+__all__ = ["NoOptions", "Rule", "RuleContext", "RuleOptions", "option", "rule"]
 
 Scope = Literal["design", "catalogue", "loader"]
-OptionsT = TypeVar("OptionsT", bound=BaseModel)
+OptionsT = TypeVar("OptionsT", bound=RuleOptions)
 
 SECTION_TITLES = ("What it does", "Why is this bad?", "Example", "Use instead", "Options")
 _SECTION = re.compile(r"^(What it does|Why is this bad\?|Example|Use instead|Options|"
                       r"References)\s*$", re.MULTILINE)
-
-
-class RuleOptions(BaseModel):
-    """Base of every rule's options: a typo in a configured option is an error, not ignored."""
-
-    model_config = {"extra": "forbid", "frozen": True}
-
-
-class NoOptions(RuleOptions):
-    """Options of a rule that has none."""
 
 
 @dataclass
@@ -62,7 +53,7 @@ class Rule:
     fix: str
     source: str
     check: Check
-    options: type[BaseModel] = NoOptions
+    options: type[RuleOptions] = NoOptions
     scope: Scope = "design"
     doc: str = ""
 
@@ -76,7 +67,7 @@ class Rule:
         return self.doc.strip().splitlines()[0].rstrip(".") if self.doc.strip() else self.name
 
     def option_defaults(self) -> dict[str, Any]:
-        return self.options().model_dump()
+        return self.options().values()
 
 
 _RULES: dict[str, Rule] = {}
@@ -84,7 +75,8 @@ _loaded = False
 
 
 def rule(code: str, name: str, severity: Severity, *, fix: str, source: str,
-         options: type[BaseModel] = NoOptions, scope: Scope = "design") -> Callable[[Check], Check]:
+         options: type[RuleOptions] = NoOptions,
+         scope: Scope = "design") -> Callable[[Check], Check]:
     """Register ``check`` as rule ``code``; a duplicate code or name is a programming error."""
 
     def register(check: Check) -> Check:

@@ -17,6 +17,7 @@ from mcred.settings import LintSettings, RuleSettings
 from mcred.sources import FileTooLarge, ReadPolicy, Source, SourceError, decode, read_path
 
 if TYPE_CHECKING:
+    from mcred.cache import Cache
     from mcred.catalogue.outcome import CatalogueOutcome
 
 
@@ -112,11 +113,14 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
                 yield Job(source, file_rules)
 
     # perf: cached results, then the rest serially or in worker processes (mcred.parallel).
-    result.files.extend(lint_jobs(jobs(), settings))
+    store = _store(settings, result.notes)
+    result.files.extend(lint_jobs(jobs(), settings, store))
     # Cross-file rules (MC9xx): the run's designs as one catalogue.
     walked = any(p.is_dir() for p in paths)
     outcome = _catalogue(result, settings, walked, lambda: _check_catalogue(
-        result, settings, walked))
+        result, settings, walked), store)
+    if store is not None:
+        store.report()  # why the cache was not used, for --verbose
     result.notes.extend(outcome.notes)
     for file in result.files:
         if file.path in outcome.findings:
@@ -133,15 +137,23 @@ def _check_catalogue(result: RunResult, settings: LintSettings,
     return check_catalogue(result.files, settings, walked=walked, unread=result.read_errors)
 
 
-def _catalogue(result: RunResult, settings: LintSettings, walked: bool,
-               compute: Callable[[], CatalogueOutcome]) -> CatalogueOutcome:
-    """perf: the cross-file outcome is cached too, keyed on every file of the run."""
-    from mcred.cache import Cache, cached_catalogue, catalogue_key
+def _store(settings: LintSettings, notes: list[str]) -> Cache | None:
+    """One results cache per run (``None`` with --no-cache); its problems go to ``notes``."""
+    from mcred.cache import Cache
 
-    if not settings.cache or settings.catalogue_root is not None:
+    return Cache(notes=notes) if settings.cache else None
+
+
+def _catalogue(result: RunResult, settings: LintSettings, walked: bool,
+               compute: Callable[[], CatalogueOutcome],
+               store: Cache | None) -> CatalogueOutcome:
+    """perf: the cross-file outcome is cached too, keyed on every file of the run."""
+    from mcred.cache import cached_catalogue, catalogue_key
+
+    if store is None or settings.catalogue_root is not None:
         return compute()
     key = catalogue_key(result.files, settings.fingerprint(), walked, result.read_errors)
-    return cached_catalogue(Cache(), key, compute)
+    return cached_catalogue(store, key, compute)
 
 
 def _per_file(file: FileResult, found: list[Finding],

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from mcred.findings import Severity
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
+    from mcred.options import RuleOptions
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class RuleSettings:
 
     enabled: frozenset[str] | None = None
     severities: Mapping[str, Severity] = field(default_factory=dict)
-    options: Mapping[str, BaseModel] = field(default_factory=dict)
+    options: Mapping[str, RuleOptions] = field(default_factory=dict)
     profile: str | None = None
 
     def is_enabled(self, code: str) -> bool:

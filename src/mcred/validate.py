@@ -9,16 +9,15 @@ from __future__ import annotations
 import difflib
 import math
 import re
-import types
-import typing
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from mcred.findings import Issue, KeyPath
-from mcred.model import Design
 from mcred.model.vocab import SYNONYMS
+from mcred.plain import Design
+from mcred.plain.classes import SPEC
+from mcred.plain.validate import Error, NeedsPydantic
+from mcred.plain.validate import validate as plain_validate
 
 _MAX_PASSES = 5
 _QUOTED = re.compile(r"'([^']*)'")
@@ -29,10 +28,9 @@ def validate(data: dict[str, Any]) -> tuple[Design | None, list[Issue]]:
     data = _strip_extensions(data)
     issues: list[Issue] = []
     for _ in range(_MAX_PASSES):
-        try:
-            design = Design.model_validate(data)
-        except ValidationError as exc:
-            new = list(_issues(exc, data))
+        design, errors = _attempt(data)
+        if design is None:
+            new = list(_issues(errors, data))
             issues.extend(new)
             if not new or "mcred" not in data:
                 return None, issues
@@ -42,6 +40,30 @@ def validate(data: dict[str, Any]) -> tuple[Design | None, list[Issue]]:
         issues.extend(_reference_issues(design))
         return design, issues
     return None, issues
+
+
+def _attempt(data: dict[str, Any]) -> tuple[Design | None, list[Error]]:
+    """perf: the generated validator; pydantic only for what it does not reproduce."""
+    try:
+        return plain_validate(data)
+    except NeedsPydantic:
+        return _pydantic(data)
+
+
+def _pydantic(data: dict[str, Any]) -> tuple[Design | None, list[Error]]:
+    from pydantic import ValidationError
+
+    from mcred.model import Design as Model
+
+    try:
+        model = Model.model_validate(data)
+    except ValidationError as exc:
+        return None, [dict(e) for e in exc.errors(include_url=False)]
+    try:
+        design, _ = plain_validate(model.model_dump())
+    except NeedsPydantic:
+        design = model  # type: ignore[assignment]  # the same fields, read the same way
+    return design, []
 
 
 def _path_order(issue: Issue) -> list[tuple[int, str]]:
@@ -75,8 +97,8 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[KeyPath, bool]:
     return tuple(path), skipped
 
 
-def _issues(exc: ValidationError, data: dict[str, Any]) -> Iterator[Issue]:
-    errors = [(err, *_data_path(data, tuple(err["loc"]))) for err in exc.errors()]
+def _issues(found: list[Error], data: dict[str, Any]) -> Iterator[Issue]:
+    errors = [(err, *_data_path(data, tuple(err["loc"]))) for err in found]
     # A union whose mapping branch got as far as one entry (`title: {es: [..]}`) reports
     # that entry; the branch-level "wrong type" for the whole value would be a second
     # finding for the same mistake.
@@ -132,10 +154,10 @@ def _invalid_value(path: KeyPath, err: Any, *, union: bool) -> Issue:
 
 def _language_map_entry(path: KeyPath) -> bool:
     """True at `title.es`-like paths: an entry of a language map, where only text goes."""
-    from mcred.ambiguous import annotation_at
+    from mcred.ambiguous import spec_at
 
-    return bool(path) and isinstance(path[-1], str) and annotation_at(path) is str \
-        and annotation_at(path[:-1]) is not str
+    return bool(path) and isinstance(path[-1], str) and spec_at(path) == (("str", None),) \
+        and any(leaf[0] == "dict" for leaf in spec_at(path[:-1]))
 
 
 def _type_hint(kind: str, value: Any) -> str:
@@ -163,26 +185,25 @@ def _show(value: Any) -> str:
 
 
 def _known_keys(loc: tuple[int | str, ...]) -> set[str]:
-    model: type[BaseModel] | None = Design
+    model: str | None = "Design"
     for part in loc:
         if model is None:
             return set()
         if isinstance(part, int):
             continue
-        field = model.model_fields.get(str(part))
-        model = _model_of(field.annotation) if field else None
-    return set(model.model_fields) if model else set()
+        node = next((n for f, n, *_ in SPEC[model] if f == part), None)
+        model = _model_of(node) if node else None
+    return {f for f, *_ in SPEC[model]} if model else set()
 
 
-def _model_of(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _model_of(arg)
-            if found:
-                return found
+def _model_of(node: tuple[Any, ...]) -> str | None:
+    """The first model a spec node can hold (through lists, unions and ``None``)."""
+    if node[0] == "model":
+        return str(node[1])
+    if node[0] in ("nullable", "list"):
+        return _model_of(node[1])
+    if node[0] == "union":
+        return next((m for _, n in node[1] if (m := _model_of(n))), None)
     return None
 
 

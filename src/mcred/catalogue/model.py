@@ -7,9 +7,9 @@ from dataclasses import dataclass, fields
 from pathlib import PurePath
 
 from mcred.findings import Issue
+from mcred.langtext import required_designs
 from mcred.loader import Document
-from mcred.model import Design
-from mcred.model.recognition import required_designs
+from mcred.plain import Design
 
 
 @dataclass(frozen=True, slots=True)

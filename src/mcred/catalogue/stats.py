@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from mcred.catalogue.model import Catalogue, Entry, design_id
 from mcred.findings import count_by_severity
 from mcred.langtext import has_text
-from mcred.model import Design
+from mcred.plain import Design
 
 if TYPE_CHECKING:
     from mcred.runner import RunResult

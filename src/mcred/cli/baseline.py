@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
 from mcred.baseline import DEFAULT_NAME
 from mcred.config.options import CliOptions, Run, config_options, fail
+from mcred.reporters.safe import clean
 
 _FILE = click.Path(path_type=Path, dir_okay=False)
 
@@ -31,21 +33,22 @@ def create(paths: tuple[Path, ...], output: Path, force: bool, config: CliOption
     """Write a baseline of every current finding in PATHS (default: the working directory)."""
     from mcred.baseline import Baseline, BaselineError
 
-    if output.exists() and not force:
-        fail(f"{output} already exists; use `mcred baseline update` to shrink it, or --force "
+    shown = clean(output)
+    if os.path.lexists(output) and not force:  # a dangling symlink exists too
+        fail(f"{shown} already exists; use `mcred baseline update` to shrink it, or --force "
              "to record it again")
     run = Run.prepare(config)
     result = run.lint(paths or (Path("."),))
     if result.read_errors:
-        fail("; ".join(result.read_errors))
-    recorded = Baseline(output.resolve().parent)
+        fail("; ".join(clean(e) for e in result.read_errors[:5]))
+    recorded = Baseline(Path(os.path.realpath(os.path.dirname(os.path.abspath(output)))))
     recorded.add_run(result.files)
     try:
         recorded.write(output)
     except BaselineError as exc:
         fail(str(exc))
     total = sum(recorded.counts.values())
-    click.echo(f"wrote {output}: {total} finding(s) in {len(result.files)} file(s)")
+    click.echo(f"wrote {shown}: {total} finding(s) in {len(result.files)} file(s)")
 
 
 @baseline.command()
@@ -64,7 +67,7 @@ def update(paths: tuple[Path, ...], path: Path, config: CliOptions) -> None:
     run = Run.prepare(config)
     result = run.lint(paths or (Path("."),))
     if result.read_errors:
-        fail("; ".join(result.read_errors))
+        fail("; ".join(clean(e) for e in result.read_errors[:5]))
     new, removed = old.shrink(result.files)
     try:
         new.write(path)
@@ -72,4 +75,4 @@ def update(paths: tuple[Path, ...], path: Path, config: CliOptions) -> None:
         fail(str(exc))
     gone = "1 entry that no longer occurs" if removed == 1 else \
         f"{removed} entries that no longer occur"
-    click.echo(f"updated {path}: removed {gone}; {sum(new.counts.values())} remain")
+    click.echo(f"updated {clean(path)}: removed {gone}; {sum(new.counts.values())} remain")

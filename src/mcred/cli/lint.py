@@ -13,6 +13,7 @@ from mcred.reporters import REPORTERS
 from mcred.reporters.base import ReportOptions
 
 if TYPE_CHECKING:
+    from mcred.runner import RunResult
     from mcred.settings import LintSettings
 
 FAIL_ON = ["error", "warning", "info", "never"]
@@ -62,7 +63,8 @@ FAIL_ON = ["error", "warning", "info", "never"]
 # -- end of untrusted-input options --
 # -- speed (issue 9; mcred.cache, mcred.parallel) --
 @click.option("--no-cache", is_flag=True,
-              help="Do not read or write the results cache (.mcred_cache/ or $MCRED_CACHE_DIR).")
+              help="Do not read or write the results cache (the user cache folder, or "
+              "$MCRED_CACHE_DIR).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes [default: one per CPU for large runs, else 1].")
 # -- end of speed options --
@@ -91,11 +93,17 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
         max_file_size=max_file_size or run.settings.max_file_size,
         cache=not no_cache, jobs=jobs)  # speed (issue 9)
     _safe_streams()
-    fixed = (_run_fixes(paths, settings, fix, diff, unsafe_fixes, require_marker)
-             if fix or diff else 0)
     if diff:
-        sys.exit(fixed)
+        sys.exit(_run_fixes(paths, settings, fix, diff, unsafe_fixes, require_marker)[0])
     result = run.lint(paths, stdin_filename=stdin_filename, require_marker=require_marker)
+    fixed = 0
+    if fix:  # perf: only the files the lint found something to fix in are rewritten
+        candidates = _fix_candidates(result, unsafe_fixes)
+        fixed, changed = _run_fixes(candidates, settings, fix, diff, unsafe_fixes,
+                                    require_marker=False)
+        if changed:
+            result = run.lint(paths, stdin_filename=stdin_filename,
+                              require_marker=require_marker)
     run.apply_baseline(result, baseline)
     options = ReportOptions(quiet=quiet, verbose=verbose, show_source=not no_source)
     emit(targets, result, options, color)
@@ -114,9 +122,23 @@ def _safe_streams() -> None:
             reconfigure(errors="backslashreplace")
 
 
+def _fix_candidates(result: RunResult, unsafe: bool) -> tuple[Path, ...]:
+    """Linted files with an edit to make, or a loading problem that refuses --fix (cached
+    results keep no quoting hints: their MC012 findings stand in)."""
+    from mcred.fix import BLOCKING, has_edits
+    from mcred.runner import STDIN_NAME
+
+    reported = {*BLOCKING, "MC012"}
+    return tuple(Path(f.path) for f in result.files
+                 if f.document is not None and f.path != STDIN_NAME
+                 and (any(x.code in reported for x in f.findings)
+                      or has_edits(f.document.data, unsafe)))
+
+
 def _run_fixes(paths: tuple[Path, ...], settings: LintSettings, fix: bool, diff: bool,
-               unsafe: bool, require_marker: bool) -> int:
-    """Apply (or with --diff, show) fixes; 1 when a file changed or could not be fixed."""
+               unsafe: bool, require_marker: bool) -> tuple[int, bool]:
+    """Apply (or with --diff, show) fixes: exit status 1 when a file changed or could not be
+    fixed, and whether any file changed."""
     from mcred.fix import fix_paths
     from mcred.reporters.safe import clean
 
@@ -133,4 +155,5 @@ def _run_fixes(paths: tuple[Path, ...], settings: LintSettings, fix: bool, diff:
         elif outcome.changed and outcome.rewrite:
             count = len(outcome.rewrite.edits)
             click.echo(f"mcred: fixed {name} ({count} edit{'s' * (count != 1)})", err=True)
-    return 1 if any(o.changed or o.refused for o in outcomes) else 0
+    changed = any(o.changed for o in outcomes)
+    return (1 if changed or any(o.refused for o in outcomes) else 0), changed

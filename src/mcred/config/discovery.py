@@ -7,6 +7,7 @@ beats a `pyproject.toml` with a `[tool.mcred]` table.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -91,13 +92,16 @@ def _table(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
     return table if isinstance(table, dict) else None
 
 
-def _read(path: Path) -> tuple[str, dict[str, Any]]:
+def _read(path: Path, follow: bool = False) -> tuple[str, dict[str, Any]]:
     from mcred.discovery import display_name
+    from mcred.safeio import UnsafeFile, read_text
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the config file ({exc})", display_name(path)) from None
+    try:  # a regular file, bounded, not a symlink (a named --config may be one)
+        text = read_text(os.path.realpath(path) if follow else path, "config")
+    except UnsafeFile as exc:
+        hint = "; replace the link with the file itself" if "symlink" in str(exc) else ""
+        raise ConfigError(f"cannot read the config file: {exc}{hint}", display_name(path)
+                          ) from None
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -110,8 +114,8 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
 
 def load_config(path: Path, *, explicit: bool = False) -> ConfigFile | None:
     """Parse and validate ``path``; a pyproject.toml without [tool.mcred] gives ``None``."""
+    text, data = _read(path, follow=explicit)
     path = path.resolve()
-    text, data = _read(path)
     table = _table(path, data)
     if table is None:
         if explicit:
@@ -182,7 +186,7 @@ class Finder:
     def _here(self, directory: Path) -> ConfigFile | None:
         for name in CONFIG_NAMES:
             candidate = directory / name
-            if candidate.is_file():
+            if candidate.is_file() or candidate.is_symlink():  # a link: refused on reading
                 if candidate not in self._by_path:
                     self._by_path[candidate] = load_config(candidate)
                 if self._by_path[candidate] is not None:

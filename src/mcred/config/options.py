@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from mcred.settings import LintSettings
 
 F = TypeVar("F", bound=Callable[..., Any])
+_FIXED_SHOWN = 100  # fixed baseline entries listed one by one; the rest are counted
 _KEYS = ("config_path", "isolated", "select", "extend_select", "ignore", "profile")
 
 
@@ -121,16 +122,22 @@ class Run:
             outcome = Baseline.load(path).apply(result.files)
         except BaselineError as exc:
             fail(str(exc))
-        self.notes.append(f"{outcome.known} known finding(s) in the baseline {path} "
+        from mcred.reporters.safe import clean  # baseline values come from the repository
+
+        shown = clean(path)
+        self.notes.append(f"{outcome.known} known finding(s) in the baseline {shown} "
                           "not shown")
         if outcome.fixed:
             gone = sum(n for _, n in outcome.fixed)
             entries = "1 baseline entry no longer occurs" if gone == 1 else \
                 f"{gone} baseline entries no longer occur"
             self.notes.append(f"{entries}; shrink the baseline with `mcred baseline update "
-                              f"--baseline {path}`:")
-            self.notes.extend(f"  fixed: {k.path} {k.code} {k.pointer or '/'}"
-                              + (f" ({n} times)" if n > 1 else "") for k, n in outcome.fixed)
+                              f"--baseline {shown}`:")
+            self.notes.extend(f"  fixed: {clean(k.path)} {clean(k.code)} "
+                              f"{clean(k.pointer or '/')}" + (f" ({n} times)" if n > 1 else "")
+                              for k, n in outcome.fixed[:_FIXED_SHOWN])
+            if len(outcome.fixed) > _FIXED_SHOWN:
+                self.notes.append(f"  … and {len(outcome.fixed) - _FIXED_SHOWN:,} more")
 
     def finish(self, result: RunResult, statistics: bool, out: TextIO, machine: bool) -> None:
         """Statistics after the report (stderr when the report is for machines), then notes."""

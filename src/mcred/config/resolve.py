@@ -17,15 +17,16 @@ from mcred.config.discovery import ConfigFile, Finder, load_config
 from mcred.config.errors import ConfigError
 from mcred.config.options import CliOptions
 from mcred.config.profiles import get_profile, unknown_profile_message
+from mcred.config.rule_options import build_options
 from mcred.config.selection import Layer, Selection, Selector, UnknownSelector, parse_selector
 from mcred.findings import Severity
 from mcred.settings import LintSettings, RuleSettings
 
 if TYPE_CHECKING:
     import pathspec
-    from pydantic import BaseModel
 
     from mcred.config.model import Selection as SelectionModel
+    from mcred.options import RuleOptions
 
 Loc = tuple[str | int, ...]
 
@@ -40,7 +41,7 @@ class Effective:
     disabled: dict[str, str] = field(default_factory=dict)
     severities: dict[str, tuple[Severity, str]] = field(default_factory=dict)
     options: dict[str, dict[str, tuple[Any, str]]] = field(default_factory=dict)
-    models: dict[str, BaseModel] = field(default_factory=dict)
+    models: dict[str, RuleOptions] = field(default_factory=dict)
     inactive: list[str] = field(default_factory=list)
     _settings: RuleSettings | None = field(default=None, repr=False, compare=False)
 
@@ -79,7 +80,7 @@ class RuleRef:
     scope: str
 
     @property
-    def options(self) -> type[BaseModel]:
+    def options(self) -> type[RuleOptions]:
         from mcred.registry import load_all
 
         return load_all()[self.code].options
@@ -126,7 +127,7 @@ class _Builder:
             elif overlay.severity:
                 self.result.severities[code] = (Severity.parse(overlay.severity), source)
             for key, value in overlay.options.items():
-                if key in entry.options.model_fields:
+                if key in entry.options.option_fields():
                     self.result.options.setdefault(code, {})[key] = (value, source)
                 else:
                     self.result.inactive.append(f"{code}.{key} (option not in this build)")
@@ -176,7 +177,7 @@ class _Builder:
         result.disabled = dict(self.selection.reasons)
         for code, values in result.options.items():
             plain = {key: value for key, (value, _) in values.items()}
-            result.models[code] = self.rules[code].options.model_validate(plain)
+            result.models[code] = build_options(self.rules[code].options, plain)
         return result
 
     def _selector(self, config: ConfigFile, text: str, loc: Loc) -> Selector:
@@ -202,11 +203,11 @@ class _Builder:
         entry = self.rules[code]
         values = {k: v for k, (v, _) in self.result.options.get(code, {}).items()}
         try:
-            entry.options.model_validate(values)
+            build_options(entry.options, values)
         except ValidationError as exc:
             err = exc.errors()[0]
             option = str(err["loc"][0]) if err["loc"] else ""
-            known = ", ".join(entry.options.model_fields) or "none"
+            known = ", ".join(entry.options.option_fields()) or "none"
             if err["type"] == "extra_forbidden":
                 message = (f"unknown option `{option}` of {code} {entry.name} "
                            f"(options: {known})")

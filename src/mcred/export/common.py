@@ -15,6 +15,7 @@ from mcred.engine import FileResult
 from mcred.findings import Finding, Severity
 from mcred.langtext import declared_language, pick
 from mcred.model import Design
+from mcred.plain import Design as PlainDesign
 
 EQF_URI = "http://data.europa.eu/snb/eqf/{level}"
 ISCED_URI = "http://data.europa.eu/snb/isced-f/{code}"
@@ -65,12 +66,14 @@ def load_design(path: Path, display: str | None = None) -> Loaded:
     return Loaded(name, design, result.findings, result)
 
 
-def without_controls(design: Design) -> Design:
+def without_controls(design: Design | PlainDesign) -> Design:
     """Drop C0 control characters (e.g. a `"\\a"` escape in a quoted string) from every string.
 
     Published documents must carry the text a reader sees, never invisible bytes.
     """
-    return Design.model_validate(_clean(design.model_dump(exclude_unset=True)))
+    data = (design.to_data(exclude_unset=True) if isinstance(design, PlainDesign)
+            else design.model_dump(exclude_unset=True))
+    return Design.model_validate(_clean(data))
 
 
 def _clean(value: Any) -> Any:

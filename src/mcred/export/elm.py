@@ -31,10 +31,9 @@ from mcred.export.common import (
     language_code3,
     language_name,
 )
-from mcred.langtext import LangText, has_text, variants
+from mcred.langtext import LangText, has_text, prerequisite_text, variants
 from mcred.model import Design
 from mcred.model.identity import AwardingBody
-from mcred.model.recognition import prerequisite_text
 
 CONTEXT = [
     "https://www.w3.org/2018/credentials/v1",

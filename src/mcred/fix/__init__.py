@@ -9,19 +9,23 @@ through.
 from __future__ import annotations
 
 import os
+import re
 import stat
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mcred.findings import KeyPath
 from mcred.fix.roundtrip import FixRefused, Rewrite, rewrite, unified_diff
+from mcred.loader import Document
 
-__all__ = ["FixOutcome", "FixRefused", "fix_paths", "write_atomically"]
+__all__ = ["BLOCKING", "FixOutcome", "FixRefused", "fix_paths", "has_edits", "needs_fixing",
+           "remove_leftovers", "write_atomically"]
 
+TEMP_SUFFIX = ".mcred"  # the new bytes, until renamed over the design
 # Loader findings that mean the file must be repaired by hand before anything rewrites it.
-_BLOCKING = {"MC001", "MC002", "MC003", "MC009", "MC010", "MC011"}
+BLOCKING = {"MC001", "MC002", "MC003", "MC009", "MC010", "MC011"}
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,12 @@ def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write:
     from mcred.sources import ReadPolicy, SourceError, read_path
 
     outcomes = []
+    swept: set[Path] = set()  # folders already rid of a killed run's temp files
     for argument in paths:
         for path, explicit in discover([argument]):
+            if write and path.parent not in swept:
+                swept.add(path.parent)
+                remove_leftovers(path.parent)
             name = display_name(path)
             policy = ReadPolicy(max_file_size, None if explicit else argument, follow_symlinks)
             try:
@@ -64,14 +72,35 @@ def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write:
                                      or has_marker(source.text)):
                 continue
             document = load_source(source)
-            blocking = sorted({i.code for i in document.issues} & _BLOCKING)
+            blocking = sorted({i.code for i in document.issues} & BLOCKING)
             if blocking:
                 outcomes.append(FixOutcome(name, refused="fix the loading problems first ("
                                            + ", ".join(blocking) + ")"))
                 continue
+            if not needs_fixing(document, unsafe):
+                outcomes.append(FixOutcome(name))
+                continue
             outcomes.append(_fix_one(path, name, source.text, source.bom, unsafe, write,
                                      document.quotable))
     return outcomes
+
+
+def needs_fixing(document: Document, unsafe: bool) -> bool:
+    """An edit to make, or a loading problem to refuse with; else --fix leaves the file be.
+
+    perf: judged on the loaded data; the round trip (ruamel, ~10x the cost of loading)
+    runs only for files that have an edit. The same fixers judge both trees.
+    """
+    if document.quotable or any(i.code in BLOCKING for i in document.issues):
+        return True
+    return has_edits(document.data, unsafe)
+
+
+def has_edits(data: dict[str, Any] | None, unsafe: bool) -> bool:
+    """Whether the fixers find anything to change in a design's loaded data."""
+    from mcred.fix.fixers import find_edits
+
+    return data is not None and bool(find_edits(data, unsafe))
 
 
 def _fix_one(path: Path, name: str, text: str, bom: bool, unsafe: bool, write: bool,
@@ -83,6 +112,8 @@ def _fix_one(path: Path, name: str, text: str, bom: bool, unsafe: bool, write: b
             write_atomically(path, original, result.result)
     except FixRefused as exc:
         return FixOutcome(name, refused=str(exc))
+    except OSError as exc:  # a read-only folder, an immutable file: this file only
+        return FixOutcome(name, refused=f"cannot write the file ({exc.strerror or exc})")
     return FixOutcome(name, result)
 
 
@@ -92,6 +123,8 @@ def write_atomically(path: Path, expected: bytes, data: bytes) -> None:
     Refuses symlinks (the link would be replaced by a file, or a target outside the
     repository rewritten) and files that changed since they were read.
     """
+    from mcred.safeio import UnsafeFile, write_bytes
+
     try:
         info = os.lstat(path)
     except OSError as exc:
@@ -100,28 +133,30 @@ def write_atomically(path: Path, expected: bytes, data: bytes) -> None:
         raise FixRefused("it is a symlink; mcred never writes through symlinks")
     if not stat.S_ISREG(info.st_mode) or path.read_bytes() != expected:
         raise FixRefused("the file changed while mcred was fixing it; run again")
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".mcred")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, stat.S_IMODE(info.st_mode))
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    _fsync_directory(path.parent)
+        write_bytes(path, data, mode=stat.S_IMODE(info.st_mode), suffix=TEMP_SUFFIX)
+    except UnsafeFile as exc:
+        raise FixRefused(str(exc)) from None
 
 
-def _fsync_directory(directory: Path) -> None:
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:[0-9a-f]{12}|[a-z0-9_]{8})" + re.escape(TEMP_SUFFIX))
+
+
+def remove_leftovers(directory: Path) -> None:
+    """Delete temp files a killed ``--fix`` left next to a design: ``.NAME.<random>.mcred``
+    where NAME is a file of the folder; regular files only, never a link or a folder."""
     try:
-        fd = os.open(directory, os.O_RDONLY)
+        names = os.listdir(directory)
+        present = set(names)
+        for name in names:
+            match = _LEFTOVER.fullmatch(name)
+            if match and _belongs(match["name"], present) and \
+                    stat.S_ISREG(os.lstat(directory / name).st_mode):
+                os.unlink(directory / name)
     except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        return  # the write that follows reports a folder it cannot change
+
+
+def _belongs(name: str, present: set[str]) -> bool:
+    """The temp file's NAME is a file here (names are cut to 64 characters in temp names)."""
+    return name in present or (len(name) == 64 and any(p.startswith(name) for p in present))

@@ -9,10 +9,9 @@ the parts) and run only with `--unsafe-fixes`.
 from __future__ import annotations
 
 import re
-import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from mcred.findings import KeyPath
 from mcred.model.vocab import SYNONYMS
@@ -80,11 +79,11 @@ def _scalars(node: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:
 
 
 def _scalar_edit(path: KeyPath, value: Any) -> Edit | None:
-    from mcred.ambiguous import annotation_at
+    from mcred.ambiguous import spec_at
 
     if not isinstance(value, str) or not path:
         return None
-    annotation = annotation_at(path)
+    annotation = spec_at(path)
     name = next((p for p in reversed(path) if isinstance(p, str)), "")
     allowed = _literal_values(annotation)
     if allowed:
@@ -100,26 +99,17 @@ def _scalar_edit(path: KeyPath, value: Any) -> Edit | None:
     return None
 
 
-def _literal_values(annotation: Any) -> tuple[str, ...]:
-    from mcred.ambiguous import leaves
-
-    for leaf in leaves(annotation):
-        if typing.get_origin(leaf) is Literal:
-            return tuple(str(v) for v in typing.get_args(leaf))
-    return ()
+def _literal_values(leaves: tuple[tuple[Any, ...], ...]) -> tuple[str, ...]:
+    return next((tuple(leaf[1]) for leaf in leaves if leaf[0] == "literal"), ())
 
 
-def _accepts_number(annotation: Any) -> bool:
-    from mcred.ambiguous import leaves
-
-    leafs = list(leaves(annotation))
-    return any(leaf in (int, float) for leaf in leafs) and str not in leafs
+def _accepts_number(leaves: tuple[tuple[Any, ...], ...]) -> bool:
+    kinds = {leaf[0] for leaf in leaves}
+    return bool(kinds & {"int", "float"}) and "str" not in kinds
 
 
-def _accepts_float(annotation: Any) -> bool:
-    from mcred.ambiguous import leaves
-
-    return float in list(leaves(annotation))
+def _accepts_float(leaves: tuple[tuple[Any, ...], ...]) -> bool:
+    return any(leaf[0] == "float" for leaf in leaves)
 
 
 def _vocabulary(path: KeyPath, value: str, allowed: tuple[str, ...]) -> Edit | None:

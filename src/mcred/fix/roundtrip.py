@@ -133,13 +133,25 @@ def _apply(tree: Any, edit: Edit) -> None:
     parent = tree
     for part in edit.path[:-1]:
         parent = parent[part]
+        _refuse_shared(parent, edit)
     last = edit.path[-1]
+    if not is_addition(edit):
+        _refuse_shared(parent[last], edit)
     if is_addition(edit):
         keys = list(parent.keys())
         position = keys.index(edit.after) + 1 if edit.after in keys else len(keys)
         parent.insert(position, last, edit.new)
         return
     parent[last] = _same_style(parent[last], edit.new)
+
+
+def _refuse_shared(node: Any, edit: Edit) -> None:
+    """An anchored value is also every alias of it: one edit would change them all."""
+    anchor = getattr(getattr(node, "anchor", None), "value", None)
+    if anchor:
+        where = "/".join(str(p) for p in edit.path)
+        raise FixRefused(f"the value at {where} is shared through the anchor &{anchor} "
+                         "(and its aliases); edit it by hand")
 
 
 def _same_style(old: Any, new: Any) -> Any:

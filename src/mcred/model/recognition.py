@@ -77,13 +77,3 @@ TextOrPrerequisites = Annotated[
     Discriminator(branch_by_keys(Prerequisites)),
 ]
 """`prerequisites`: plain text, texts by language, or the structured form."""
-
-
-def prerequisite_text(value: str | dict[str, str] | Prerequisites | None) -> LangText | None:
-    """The prerequisites in words, whichever of the three forms was written."""
-    return value.description if isinstance(value, Prerequisites) else value
-
-
-def required_designs(value: str | dict[str, str] | Prerequisites | None) -> list[str]:
-    """Ids of the designs required first (only the structured form names any)."""
-    return value.requires if isinstance(value, Prerequisites) else []

@@ -7,17 +7,17 @@ registered is a rule's job (MC802), which names the tag that was probably meant.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
+from mcred.langtext import looks_like_language_map
+
 # Well-formed enough to be a tag (language, then subtags); editors validate keys with it.
 TAG_SHAPE = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 # Looser: what a designer means as a tag, underscores included (`en_GB`), for telling a
 # language map from a mapping of format keys.
-_TAG_LIKE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 LangMap = Annotated[
     dict[str, str],
@@ -38,14 +38,6 @@ LangText = str | LangMap
 TEXT_HELP = " Text, or a mapping of language tags to texts (`{es: …, en: …}`)."
 
 
-def looks_like_language_map(value: Any, format_keys: frozenset[str]) -> bool:
-    """True for a mapping meant as texts by language rather than as the format's keys."""
-    if not isinstance(value, dict) or not value:
-        return False
-    return all(isinstance(k, str) and k not in format_keys and _TAG_LIKE.fullmatch(k)
-               and isinstance(v, str) for k, v in value.items())
-
-
 def branch_by_keys(model: type[BaseModel]) -> Callable[[Any], str]:
     """Discriminator for ``text | texts by language | model``: a mapping of the model's keys
     goes to the model, one of language tags to the map (a plain pydantic union cannot tell
@@ -57,4 +49,6 @@ def branch_by_keys(model: type[BaseModel]) -> Callable[[Any], str]:
             return "text"
         return "map" if looks_like_language_map(value, keys) else "model"
 
+    # The generated validator (mcred.plain) reproduces this choice from the description.
+    branch.__dict__["mcred_spec"] = ("by_keys", model.__name__)
     return branch

@@ -12,11 +12,11 @@ from typing import NamedTuple
 
 from mcred.findings import KeyPath
 from mcred.langtext import LangText, primary_subtag, text_path, variants
-from mcred.model import Design
-from mcred.model.outcomes import LearningOutcome
 from mcred.outcomes.analysis import OutcomeAnalysis, analyse
 from mcred.outcomes.language import analysis_language, design_language, is_analysed
 from mcred.outcomes.mixed import Mixed, mixed_languages
+from mcred.plain import Design
+from mcred.plain.classes import LearningOutcome
 
 LIST_PATH: KeyPath = ("learning_outcomes",)
 

@@ -15,7 +15,7 @@ from mcred.langtext import primary_subtag, variants
 
 if TYPE_CHECKING:
     from mcred.engine import FileResult
-    from mcred.model import Design
+    from mcred.plain import Design
 
 #: Languages with an outcome lexicon (English is the built-in fast path).
 ANALYSED = ("en", "es", "de", "fr", "it", "pt", "nl")

@@ -14,9 +14,8 @@ from string import Template
 
 from mcred import __version__
 from mcred.export.common import design_id, hours_text, isced_label
-from mcred.langtext import LangText, pick
+from mcred.langtext import LangText, pick, prerequisite_text
 from mcred.model import Design
-from mcred.model.recognition import prerequisite_text
 from mcred.render.charts import bar_chart
 
 CSS = """

@@ -1,4 +1,4 @@
-"""ISO 3166-1 alpha-2 country codes, via pycountry (imported on first use)."""
+"""ISO 3166-1 alpha-2 country codes, checked against a list generated from pycountry."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ def is_country_code(code: str) -> bool:
     """True when ``code`` is an assigned ISO 3166-1 alpha-2 code, written in capitals."""
     if len(code) != 2 or not code.isascii() or not code.isupper():
         return False
-    import pycountry
+    from mcred.vocabularies.iso_codes import codes
 
-    return pycountry.countries.get(alpha_2=code) is not None
+    return code in codes("countries")
 
 
 @cache

@@ -1,4 +1,4 @@
-"""ISO 4217 currency codes, via pycountry (imported on first use)."""
+"""ISO 4217 currency codes, checked against a list generated from pycountry."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ def is_currency_code(code: str) -> bool:
     """True when ``code`` is an active ISO 4217 alphabetic code, written in capitals."""
     if len(code) != 3 or not code.isascii() or not code.isupper():
         return False
-    import pycountry
+    from mcred.vocabularies.iso_codes import codes
 
-    return pycountry.currencies.get(alpha_3=code) is not None
+    return code in codes("currencies")
 
 
 _SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "zł": "PLN", "kč": "CZK",

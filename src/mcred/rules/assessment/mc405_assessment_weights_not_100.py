@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class WeightsTolerance(RuleOptions):
     """Options of MC405."""
 
-    tolerance: float = Field(0.5, ge=0, description="Accepted distance of the sum of the "
+    tolerance: float = option(0.5, ge=0, description="Accepted distance of the sum of the "
                              "weights from 100, in percentage points.")
 
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 VERIFIED = frozenset({"supervised-online-id", "supervised-onsite-id"})
 REMOTE = frozenset({"online", "blended"})
@@ -17,7 +15,7 @@ REMOTE = frozenset({"online", "blended"})
 class IdentityOptions(RuleOptions):
     """Options of MC406."""
 
-    require_identity_verification: bool = Field(False, description="Require a verified "
+    require_identity_verification: bool = option(False, description="Require a verified "
                                                  "assessment whatever the form of "
                                                  "participation (the `cmf` profile sets this).")
 

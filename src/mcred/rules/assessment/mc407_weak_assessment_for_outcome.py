@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
 from mcred.model.vocab import AssessmentType
 from mcred.outcomes import TIER_NAMES
 from mcred.outcomes.design import primary_outcomes
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class WeakAssessment(RuleOptions):
     """Options of MC407."""
 
-    min_tier: int = Field(5, ge=1, le=6, description="Bloom tier from which an outcome "
+    min_tier: int = option(5, ge=1, le=6, description="Bloom tier from which an outcome "
                           "needs more than a weak assessment (5 = evaluate).")
-    weak_types: tuple[AssessmentType, ...] = Field(("quiz",), description="Assessment types "
+    weak_types: tuple[AssessmentType, ...] = option(("quiz",), description="Assessment types "
                                                    "that cannot show such an outcome alone.")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, KeyPath, Severity
-from mcred.model import Design
+from mcred.plain import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
 
@@ -43,7 +43,7 @@ def invalid_language_tag(design: Design, ctx: RuleContext[NoOptions]) -> Iterato
     ```
     """
     from mcred.langtext import tags
-    from mcred.model.texts import learner_texts
+    from mcred.plain.texts import learner_texts
 
     found: list[tuple[KeyPath, str, str]] = []
     if design.language is not None:

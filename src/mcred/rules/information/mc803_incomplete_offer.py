@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
-from mcred.model import Design
+from mcred.plain import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class LevelOptions(RuleOptions):
     """Options of MC701."""
 
-    required: bool = Field(False, description="Report a missing level as an error (the "
+    required: bool = option(False, description="Report a missing level as an error (the "
                            "`higher-education` profile sets this).")
 
 

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class HigherEducationLevel(RuleOptions):
     """Options of MC703."""
 
-    higher_education: bool = Field(False, description="The design is offered in higher "
+    higher_education: bool = option(False, description="The design is offered in higher "
                                    "education (the `higher-education` profile sets this); "
                                    "the rule checks nothing otherwise.")
-    min_eqf: int = Field(5, ge=1, le=8, description="Lowest EQF level of higher education.")
-    max_eqf: int = Field(8, ge=1, le=8, description="Highest EQF level accepted (the `cmf` "
+    min_eqf: int = option(5, ge=1, le=8, description="Lowest EQF level of higher education.")
+    max_eqf: int = option(8, ge=1, le=8, description="Highest EQF level accepted (the `cmf` "
                          "profile sets 7).")
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
 from mcred.langtext import has_text
-from mcred.model import Design
+from mcred.plain import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
 

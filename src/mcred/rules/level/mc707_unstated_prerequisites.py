@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
 from mcred.langtext import has_text
-from mcred.model import Design
+from mcred.plain import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
 
@@ -33,7 +33,7 @@ def unstated_prerequisites(design: Design, ctx: RuleContext[NoOptions]) -> Itera
     prerequisites: none
     ```
     """
-    from mcred.model.recognition import prerequisite_text, required_designs
+    from mcred.langtext import prerequisite_text, required_designs
 
     p = design.prerequisites
     if not (has_text(prerequisite_text(p)) or required_designs(p)):

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class ScheduleTolerance(RuleOptions):
     """Options of MC708."""
 
-    tolerance_weeks: float = Field(1, ge=0, description="Largest accepted difference, in "
+    tolerance_weeks: float = option(1, ge=0, description="Largest accepted difference, in "
                                    "weeks, between `workload.duration_weeks` and the dates.")
 
 

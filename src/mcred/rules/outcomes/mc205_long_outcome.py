@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
 from mcred.outcomes.design import analysed_outcomes
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class LongOutcome(RuleOptions):
     """Options of MC205."""
 
-    max_words: int = Field(35, ge=1, description="Most words an outcome may have after its "
+    max_words: int = option(35, ge=1, description="Most words an outcome may have after its "
                            "stem.")
 
 

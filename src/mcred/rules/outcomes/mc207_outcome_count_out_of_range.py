@@ -5,27 +5,25 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
 from mcred.outcomes.design import LIST_PATH, primary_outcomes
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class OutcomeCount(RuleOptions):
     """Options of MC207: the band of outcome counts for a design's size in ECTS."""
 
-    min_count: int = Field(2, ge=1, description="Fewest outcomes once the design is large "
+    min_count: int = option(2, ge=1, description="Fewest outcomes once the design is large "
                            "enough (see `min_count_from_ects`).")
-    min_count_from_ects: float = Field(2, ge=0, description="ECTS from which `min_count` "
+    min_count_from_ects: float = option(2, ge=0, description="ECTS from which `min_count` "
                                        "applies.")
-    max_floor: int = Field(6, ge=1, description="The upper bound is never below this.")
-    max_per_ects: float = Field(1.2, gt=0, description="Outcomes allowed per ECTS credit "
+    max_floor: int = option(6, ge=1, description="The upper bound is never below this.")
+    max_per_ects: float = option(1.2, gt=0, description="Outcomes allowed per ECTS credit "
                                 "(rounded up) above `max_floor`.")
-    small_ects: float = Field(6, ge=0, description="Designs of at most this many ECTS are "
+    small_ects: float = option(6, ge=0, description="Designs of at most this many ECTS are "
                               "small.")
-    small_max: int = Field(8, ge=1, description="Most outcomes for a small design.")
+    small_max: int = option(8, ge=1, description="Most outcomes for a small design.")
 
 
 def outcome_band(ects: float, o: OutcomeCount) -> tuple[int, int]:

@@ -6,12 +6,10 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
 from mcred.outcomes.design import AnalysedOutcome, primary_outcomes
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -19,7 +17,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 class DuplicateOutcome(RuleOptions):
     """Options of MC208."""
 
-    similarity: float = Field(0.9, gt=0, le=1, description="Similarity ratio (difflib) from "
+    similarity: float = option(0.9, gt=0, le=1, description="Similarity ratio (difflib) from "
                               "which two outcomes count as duplicates.")
 
 

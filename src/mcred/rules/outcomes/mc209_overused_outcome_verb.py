@@ -5,19 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
 from mcred.outcomes.design import LIST_PATH, primary_outcomes
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class OverusedVerb(RuleOptions):
     """Options of MC209."""
 
-    min_outcomes: int = Field(3, ge=2, description="Fewest outcomes before the rule applies.")
-    max_share: float = Field(0.5, gt=0, lt=1, description="Largest share of outcomes that "
+    min_outcomes: int = option(3, ge=2, description="Fewest outcomes before the rule applies.")
+    max_share: float = option(0.5, gt=0, lt=1, description="Largest share of outcomes that "
                              "may start with the same verb.")
 
 

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
 from mcred.outcomes import TIER_NAMES
 from mcred.outcomes.design import LIST_PATH, primary_outcomes
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class LevelTiers(RuleOptions):
     """Options of MC210: the least revised-Bloom tier expected per EQF band."""
 
-    eqf_4_5: int = Field(3, ge=1, le=6, description="Least highest tier at EQF 4–5 "
+    eqf_4_5: int = option(3, ge=1, le=6, description="Least highest tier at EQF 4–5 "
                          "(3 = apply).")
-    eqf_6: int = Field(4, ge=1, le=6, description="Least highest tier at EQF 6 (4 = analyse).")
-    eqf_7_8: int = Field(5, ge=1, le=6, description="Least highest tier at EQF 7–8 "
+    eqf_6: int = option(4, ge=1, le=6, description="Least highest tier at EQF 6 (4 = analyse).")
+    eqf_7_8: int = option(5, ge=1, le=6, description="Least highest tier at EQF 7–8 "
                          "(5 = evaluate).")
 
     def required(self, eqf: int) -> int | None:

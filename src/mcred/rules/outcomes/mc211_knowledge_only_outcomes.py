@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
 from mcred.outcomes.design import LIST_PATH, primary_outcomes
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class KnowledgeOnly(RuleOptions):
     """Options of MC211."""
 
-    max_tier: int = Field(2, ge=1, le=5, description="Highest tier that still counts as "
+    max_tier: int = option(2, ge=1, le=5, description="Highest tier that still counts as "
                           "knowledge only (2 = understand).")
 
 

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from mcred.findings import Issue, KeyPath, Severity
 from mcred.langtext import variants
-from mcred.model import Design
 from mcred.outcomes.design import LIST_PATH
 from mcred.outcomes.language import (
     ANALYSED,
@@ -15,6 +14,7 @@ from mcred.outcomes.language import (
     is_analysed,
     language_name,
 )
+from mcred.plain import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
 

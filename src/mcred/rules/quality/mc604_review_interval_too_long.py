@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class ReviewInterval(RuleOptions):
     """Options of MC604."""
 
-    max_months: int = Field(12, ge=1, description="Longest accepted time between reviews, "
+    max_months: int = option(12, ge=1, description="Longest accepted time between reviews, "
                             "in months.")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from mcred.findings import Issue, KeyPath, Severity
 from mcred.langtext import LangText, text_path, variants
-from mcred.model import Design
+from mcred.plain import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
 _PROMISE = re.compile(

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class EctsBand(RuleOptions):
     """Options of MC303: the accepted hours per ECTS credit."""
 
-    low: float = Field(25, gt=0, description="Fewest hours per credit (ECTS Users' Guide: 25).")
-    high: float = Field(30, gt=0, description="Most hours per credit (ECTS Users' Guide: 30).")
-    convention_low: float = Field(20, gt=0, description="Lowest declared `hours_per_ects` "
+    low: float = option(25, gt=0, description="Fewest hours per credit (ECTS Users' Guide: 25).")
+    high: float = option(30, gt=0, description="Most hours per credit (ECTS Users' Guide: 30).")
+    convention_low: float = option(20, gt=0, description="Lowest declared `hours_per_ects` "
                                   "convention accepted.")
-    convention_high: float = Field(30, gt=0, description="Highest declared `hours_per_ects` "
+    convention_high: float = option(30, gt=0, description="Highest declared `hours_per_ects` "
                                    "convention accepted.")
-    tolerance: float = Field(0.5, ge=0, description="Hours per credit a design may differ "
+    tolerance: float = option(0.5, ge=0, description="Hours per credit a design may differ "
                              "from its own declared convention.")
 
 

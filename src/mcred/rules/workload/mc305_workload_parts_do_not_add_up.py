@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class PartsTolerance(RuleOptions):
     """Options of MC305."""
 
-    tolerance: float = Field(0.10, ge=0, le=1, description="Largest accepted difference "
+    tolerance: float = option(0.10, ge=0, le=1, description="Largest accepted difference "
                              "between the sum of the parts and the total, as a fraction of "
                              "the total.")
 

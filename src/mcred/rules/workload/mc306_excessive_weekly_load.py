@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
 from mcred.langtext import variants
-from mcred.model import Design
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 _WORKING = re.compile(r"\b(working|part[- ]time|employed|in employment|professionals?|"
                       r"workers?|alongside (their )?(work|job))\b", re.IGNORECASE)
@@ -19,9 +17,9 @@ _WORKING = re.compile(r"\b(working|part[- ]time|employed|in employment|professio
 class WeeklyLoad(RuleOptions):
     """Options of MC306."""
 
-    max_hours_per_week: float = Field(40, gt=0, description="Most hours per week for "
+    max_hours_per_week: float = option(40, gt=0, description="Most hours per week for "
                                       "full-time learners.")
-    max_hours_per_week_working: float = Field(20, gt=0, description="Most hours per week "
+    max_hours_per_week_working: float = option(20, gt=0, description="Most hours per week "
                                               "when the target group works (reported as info).")
 
 

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class MinimumSize(RuleOptions):
     """Options of MC307."""
 
-    min_ects: float = Field(1, ge=0, description="Fewest ECTS credits of a micro-credential.")
-    min_hours: float = Field(25, ge=0, description="Fewest learning hours (the `cmf` profile "
+    min_ects: float = option(1, ge=0, description="Fewest ECTS credits of a micro-credential.")
+    min_hours: float = option(25, ge=0, description="Fewest learning hours (the `cmf` profile "
                              "sets 100).")
 
 

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from mcred.findings import Issue, Severity
-from mcred.model import Design
-from mcred.registry import RuleContext, RuleOptions, rule
+from mcred.plain import Design
+from mcred.registry import RuleContext, RuleOptions, option, rule
 
 
 class MaximumSize(RuleOptions):
     """Options of MC308."""
 
-    max_ects: float = Field(30, gt=0, description="Most ECTS credits before a warning.")
-    error_ects: float = Field(60, gt=0, description="ECTS credits (a full year) from which "
+    max_ects: float = option(30, gt=0, description="Most ECTS credits before a warning.")
+    error_ects: float = option(60, gt=0, description="ECTS credits (a full year) from which "
                               "the finding is an error.")
-    max_hours: float | None = Field(None, gt=0, description="Most learning hours, if limited "
+    max_hours: float | None = option(None, gt=0, description="Most learning hours, if limited "
                                     "(the `cmf` profile sets 150).")
 
 

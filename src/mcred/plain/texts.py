@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import KeyPath
-from mcred.langtext import LangText
-from mcred.model.design import Design
-from mcred.model.recognition import Prerequisites
+from mcred.langtext import LangText, prerequisite_text
+from mcred.plain import Design
 
 
 def learner_texts(design: Design) -> Iterator[tuple[KeyPath, LangText]]:
@@ -42,11 +41,10 @@ def learner_texts(design: Design) -> Iterator[tuple[KeyPath, LangText]]:
 
 def _prerequisites(design: Design) -> Iterator[tuple[KeyPath, LangText]]:
     pre = design.prerequisites
-    if isinstance(pre, Prerequisites):
-        if pre.description is not None:
-            yield ("prerequisites", "description"), pre.description
-    elif pre is not None:
-        yield ("prerequisites",), pre
+    text = prerequisite_text(pre)
+    if text is not None:
+        structured = not isinstance(pre, str | dict)
+        yield ("prerequisites", "description") if structured else ("prerequisites",), text
 
 
 def _recognition(design: Design) -> Iterator[tuple[KeyPath, LangText]]:
