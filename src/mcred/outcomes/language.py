@@ -8,6 +8,7 @@ time). It is imported only for a design that declares neither `language` nor `la
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -21,12 +22,14 @@ if TYPE_CHECKING:
 ANALYSED = ("en", "es", "de", "fr", "it", "pt", "nl")
 DETECTOR = "py3langid"
 _SAMPLE = 2000  # characters: plenty for a language guess, bounded for hostile input
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
 def design_language(design: Design) -> tuple[str | None, str]:
     """(tag, reason): the `language` key, else the first of `languages`, else detected."""
-    texts = (t for o in design.learning_outcomes for tag, t in variants(o.text) if tag is None)
-    return _decide(design.language, design.languages, texts)
+    texts = tuple(t for o in design.learning_outcomes for tag, t in variants(o.text)
+                  if tag is None)
+    return _decide(design.language, tuple(design.languages), texts)
 
 
 def data_language(data: Any) -> tuple[str | None, str] | None:
@@ -44,23 +47,26 @@ def data_language(data: Any) -> tuple[str | None, str] | None:
     language = data.get("language")
     languages = data.get("languages")
     declared = [t for t in languages if isinstance(t, str)] if isinstance(languages, list) else []
-    return _decide(language if isinstance(language, str) else None, declared, texts)
+    return _decide(language if isinstance(language, str) else None, tuple(declared),
+                   tuple(texts))
 
 
-def _decide(language: str | None, languages: list[str],
-            texts: Iterable[str]) -> tuple[str | None, str]:
+@functools.lru_cache(maxsize=1024)
+def _decide(language: str | None, languages: tuple[str, ...],
+            texts: tuple[str, ...]) -> tuple[str | None, str]:
+    """Memoised: each outcome rule asks for the language of the same design."""
     if language and language.strip():
         return language.strip(), "declared in `language`"
     declared = [t.strip() for t in languages if t.strip()]
-    texts = [t for t in texts if t.strip()]
+    filled = [t for t in texts if t.strip()]
     if declared:
         first = declared[0]
-        if primary_subtag(first.lower()) != "en" and _reads_as_english(texts):
+        if primary_subtag(first.lower()) != "en" and _reads_as_english(filled):
             english = next((t for t in declared if primary_subtag(t.lower()) == "en"), "en")
             return english, (f"the outcome texts read as English, though `languages` starts "
                              f"with {first}; declare `language` to be sure")
         return first, "the first of `languages` (no `language` key)"
-    sample = " ".join(t.strip() for t in texts)[:_SAMPLE]
+    sample = " ".join(t.strip() for t in filled)[:_SAMPLE]
     if not sample:
         return None, "not declared, and no outcome text to detect it from"
     found = detect(sample)
@@ -74,17 +80,24 @@ def _reads_as_english(texts: list[str]) -> bool:
 
     `languages` lists the languages of instruction, and many designs taught in Spanish (and
     English) are written in English: this keeps them on the English analysis without
-    importing anything (the English analyser is the lint fast path). A text in another
-    language hardly ever opens with an English stem or verb.
+    importing anything. A text in another language hardly ever opens with an English stem or
+    verb. perf: a look at the first word, not a whole analysis (reporters ask for every file
+    of a warm run).
     """
-    from mcred.outcomes.analysis import analyse
+    from mcred.outcomes.lexicon import lexicon
+    from mcred.outcomes.stems import split_stem, teacher_phrase
 
     if not texts:
         return False
+    lex = lexicon()
+    openers = {words[0] for words, _ in lex.vague_phrases}
     fits = 0
     for text in texts:
-        a = analyse(text)
-        fits += bool(a.stem or a.teacher_phrase or (a.head is not None and a.head.tier))
+        stem, body = split_stem(" ".join(text.split()))
+        first = _FIRST_WORD.match(body)
+        word = first.group(0).lower() if first else ""
+        fits += bool(stem or teacher_phrase(text, body) or word in openers
+                     or lex.base_form(word) or lex.third_person(word))
     return fits * 2 >= len(texts)
 
 

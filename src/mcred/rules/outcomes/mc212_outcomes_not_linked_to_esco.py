@@ -38,4 +38,6 @@ def outcomes_not_linked_to_esco(design: Design, ctx: RuleContext[NoOptions]) -> 
     """
     items = list(primary_outcomes(design, analysed_only=False))
     if items and not any(i.outcome.esco for i in items):
-        yield ctx.issue(LIST_PATH, f"none of the {len(items)} outcomes has an ESCO reference")
+        message = ("the only outcome has no ESCO reference" if len(items) == 1
+                   else f"none of the {len(items)} outcomes has an ESCO reference")
+        yield ctx.issue(LIST_PATH, message)
