@@ -23,6 +23,10 @@ ANALYSED = ("en", "es", "de", "fr", "it", "pt", "nl")
 DETECTOR = "py3langid"
 _SAMPLE = 2000  # characters: plenty for a language guess, bounded for hostile input
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+# A top-level `language: es` and a block list of outcomes, as designs write them.
+_DECLARED = re.compile(r"^language:[ \t]*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)[ \t]*(?:#.*)?$",
+                       re.MULTILINE)
+_OUTCOMES = re.compile(r"^learning_outcomes:[ \t]*(?:#.*)?\n[ \t]+-", re.MULTILINE)
 
 
 def design_language(design: Design) -> tuple[str | None, str]:
@@ -139,12 +143,25 @@ def outcome_languages(files: Iterable[FileResult]) -> dict[str, dict[str, Any]]:
     lexicon for it (the JSON report's `outcome_languages`, and `--verbose`)."""
     found: dict[str, dict[str, Any]] = {}
     for file in files:
-        decision = data_language(file.document.data) if file.document is not None else None
+        decision = _file_language(file)
         if decision is not None:
             tag, reason = decision
             found[file.path] = {"language": tag, "reason": reason,
                                 "analysed": is_analysed(analysis_language(tag))}
     return found
+
+
+def _file_language(file: FileResult) -> tuple[str | None, str] | None:
+    """The decision for one linted file. perf: a design that declares `language` is answered
+    from its text; only the others need its data, which a cache hit must read from disk."""
+    document = file.document
+    if document is None:
+        return None
+    text = document.text
+    declared = _DECLARED.search(text)
+    if declared is not None and _OUTCOMES.search(text) is not None:
+        return declared.group(1), "declared in `language`"
+    return data_language(document.data)
 
 
 def language_notes(files: Iterable[FileResult]) -> list[str]:
