@@ -77,6 +77,14 @@ def test_each_language_raises_the_rule_its_outcome_breaks(header, text, code):
     assert not (set(found) & ANALYSIS_CODES) - {code}
 
 
+def test_an_english_sentence_in_a_spanish_design_is_no_spanish_noun_phrase():
+    found = codes(design(["Analyse the business model of a start-up.",
+                          "Análisis de los modelos de negocio circulares.",
+                          "Evaluar ofertas de proveedores."], "language: es\n"))
+    assert found["MC203"] == ["'Análisis de los…' (es) is a noun phrase, not an action the "
+                              "learner performs"]
+
+
 def test_german_articles_are_not_verbs():
     found = codes(design(["Die Studierenden analysieren Angebote von Lieferanten.",
                           "Die Grundlagen der Vergabe erklären.",
@@ -240,3 +248,12 @@ def test_installed_cli_reads_a_spanish_design_in_spanish():
                      if e[1] == "MC204"}
     [entry] = report["outcome_languages"].values()
     assert entry["language"] == "es" and entry["analysed"]
+
+
+def test_a_hostile_outcome_text_is_analysed_in_bounded_time():
+    import time
+
+    start = time.perf_counter()
+    for language in ("de", "nl", "es"):
+        analyse_text("und x " * 20000 + "wort " * 50000, language)
+    assert time.perf_counter() - start < 10

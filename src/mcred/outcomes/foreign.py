@@ -28,7 +28,9 @@ from mcred.outcomes.lexicon import Tier
 _TOKEN = r"[^\W\d_]+(?:['’-][^\W\d_]+)*['’]?|[,;:()/—–]"
 _ELISION = re.compile(r"\b((?:[cdjlmnst]|qu|dell|all|dall|nell|sull|un|quell|tutt)['’])(?=\w)",
                       re.IGNORECASE)
-_LOOKAHEAD = 4  # words between a light verb and its vague noun ("adquirir una sólida comprensión")
+_ENGLISH_ONLY = frozenset({"the", "of", "and", "to", "with", "for", "their", "how", "using"})
+_LOOKAHEAD = 4
+_MAX_TOKENS = 400  # outcomes are a sentence; a hostile text must not cost quadratic time  # words between a light verb and its vague noun ("adquirir una sólida comprensión")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -37,15 +39,29 @@ def analyse_foreign(text: str, language: str) -> OutcomeAnalysis:
     lex = foreign_lexicon(language)
     clean = " ".join(text.split()).rstrip(" .;")
     stem, body = split_stem(clean, lex)
-    tokens = tokenize(body, language)
+    tokens = tokenize(body, language)[:_MAX_TOKENS]
     if lex.verb_final:
         from mcred.outcomes.verb_final import verbs_verb_final
 
         verbs, opener = verbs_verb_final(tokens, lex, bool(stem))
     else:
         verbs, opener = _verbs_verb_first(tokens, lex, bool(stem))
-    return OutcomeAnalysis(text, stem, body, tuple(verbs), _teacher(clean, body, lex),
-                           qualifiers(tokens, lex), opener, True, language)
+    teacher = _teacher(clean, body, lex)
+    readable = bool(verbs or teacher) or not _english(tokens)
+    return OutcomeAnalysis(text, stem, body, tuple(verbs), teacher, qualifiers(tokens, lex),
+                           opener, readable, language)
+
+
+def _english(tokens: list[str]) -> bool:
+    """An English sentence in a design written in another language ("Analyse the …"): no
+    noun phrase to report in that language (MC203 stays silent). Only words no analysed
+    language shares count ("a", "in" and "is" do not)."""
+    words = {t.lower() for t in tokens}
+    if not words & _ENGLISH_ONLY:
+        return False
+    from mcred.outcomes.lexicon import lexicon
+
+    return lexicon().base_form(tokens[0]) is not None
 
 
 def tokenize(body: str, language: str) -> list[str]:
