@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import lint_text
+from mcred import __version__
 from mcred.cli import cli
 from mcred.findings import Finding, Severity
 from mcred.loader import load_source, load_text, nesting_exceeds
@@ -168,7 +169,9 @@ def test_numbers_where_numbers_belong_are_not_ambiguous():
     ("\x1b]8;;http://x\x07", "\\x1b]8;;http://x\\x07"),
     ("x\n::error::y", "x\\n::error::y"),
     ("::add-mask::s", "\\::add-mask::s"),
-    ("  ##[error]x", "  \\##[error]x"),
+    ("  ##[error]x", "  #\\#[error]x"),
+    ("a ##[add-mask]b ##VSO[x]", "a #\\#[add-mask]b #\\#VSO[x]"),
+    ("nel\x85 ls\u2028 csi\x9b", "nel\\x85 ls\\u2028 csi\\x9b"),
     ("a\r\nb", "a\\r\\nb"),
     ("\x9b1m", "\\x9b1m"),
     ("bad\udcff", "bad\\udcff"),
@@ -258,7 +261,7 @@ def test_internal_error_exits_3_with_one_line_traceback_only_with_debug(tmp_path
     else:
         assert run.returncode == 3
         lines = run.stderr.strip().splitlines()
-        assert len(lines) == 1 and "internal error" in lines[0] and "0.1.0" in lines[0]
+        assert len(lines) == 1 and "internal error" in lines[0] and __version__ in lines[0]
         assert "Traceback" not in run.stderr and "\x1b" not in run.stderr
 
 

@@ -129,3 +129,27 @@ def test_hook_passes_on_a_clean_design_and_fails_on_a_flawed_one(user_repo, tmp_
     assert re.search(r"^mcred\.+Failed$", flawed.stdout, re.MULTILINE), flawed.stdout
     assert "flawed.yaml:23:16  MC303  warning" in flawed.stdout
     assert "clean.yaml:" not in flawed.stdout
+
+    # Cross-file rules (MC9xx) run under the hook: the staged design is checked against
+    # every design of the repository, staged or not.
+    _git("commit", "-q", "--no-verify", "-m", "designs", cwd=user_repo)
+    installed = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=user_repo,
+                               env={**_clean_env(), "PRE_COMMIT_HOME": str(home)},
+                               capture_output=True, text=True, check=False)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    unit = (EXAMPLES / "green-public-procurement.yaml").read_text("utf-8")
+    unit = unit.replace("id: green-public-procurement", "id: advanced-procurement", 1)
+    unit = unit.replace("  requires: []\n", "  requires: [data-literacy-online, no-such-design]\n")
+    assert "no-such-design" in unit
+    (user_repo / "advanced.yaml").write_text(unit, encoding="utf-8")
+    _git("add", "advanced.yaml", cwd=user_repo)
+    env = {**_clean_env(), "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    commit = subprocess.run(["git", "commit", "-m", "add a unit"], cwd=user_repo, env=env,
+                            capture_output=True, text=True, timeout=900, check=False)
+    output = commit.stdout + commit.stderr
+    assert commit.returncode != 0, output
+    mc902 = [line for line in output.splitlines() if "  MC902  " in line]
+    assert len(mc902) == 1 and mc902[0].startswith("advanced.yaml:"), output
+    assert "no-such-design" in output and "data-literacy-online' " not in output

@@ -44,17 +44,26 @@ def _mcred_args(command: str) -> list[str]:
 
 def test_github_workflow_lints_annotates_and_uploads_the_sarif_it_wrote(curriculum,
                                                                           monkeypatch):
+    """The README's workflow uses this repository's action; its lint step (run in bash by
+    tests/test_release.py) comes down to this command, and its upload step uploads the
+    SARIF file that command wrote."""
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     workflow = YAML(typ="safe").load(blocks("GitHub Actions", "yaml")[0])
     assert workflow["permissions"]["security-events"] == "write"
     steps = workflow["jobs"]["lint"]["steps"]
-    [lint] = [s["run"] for s in steps if str(s.get("run", "")).startswith("mcred lint")]
-    [upload] = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/"
-                                                                   "upload-sarif@")]
-    result = CliRunner().invoke(cli, _mcred_args(lint), env={"GITHUB_ACTIONS": "true"})
+    [ours] = [s for s in steps if str(s.get("uses", "")).startswith("mcred-dev/mcred@")]
+    action = YAML(typ="safe").load((ROOT / "action.yml").read_text("utf-8"))
+    inputs = {k: str(v.get("default", "")) for k, v in action["inputs"].items()}
+    inputs.update(ours["with"])
+    [upload] = [s for s in action["runs"]["steps"]
+                if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
+    assert upload["with"]["sarif_file"] == "${{ inputs.sarif }}"
+    args = ["lint", "--format", inputs["format"], "--output", f"sarif={inputs['sarif']}",
+            *shlex.split(inputs["args"]), "--", *inputs["paths"].split()]
+    result = CliRunner().invoke(cli, args, env={"GITHUB_ACTIONS": "true"})
     assert result.exit_code == 1
     assert result.output.startswith("::error file=curriculum/")
-    sarif = json.loads((curriculum / upload["with"]["sarif_file"]).read_text("utf-8"))
+    sarif = json.loads((curriculum / inputs["sarif"]).read_text("utf-8"))
     assert sarif["version"] == "2.1.0" and sarif["runs"][0]["results"]
 
 

@@ -1,4 +1,4 @@
-"""JUnit XML: a failing case per finding (named with line:col), a passing case per clean file."""
+"""JUnit XML: a failing case per finding (unique names), a passing case per clean file."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ def test_exact_shape():
 <?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="mcred" tests="2" failures="1" errors="0">
   <testsuite name="designs/a.yaml" tests="1" failures="1" errors="0" skipped="0" time="0">
-    <testcase classname="designs/a.yaml" name="23:16 MC303 hours-per-ects-out-of-band" \
-file="designs/a.yaml" time="0" line="23">
+    <testcase classname="designs/a.yaml" \
+name="MC303 hours-per-ects-out-of-band at /workload/hours_total" time="0" file="designs/a.yaml" \
+line="23">
       <failure message="60 h for 5 ECTS" type="warning">designs/a.yaml:23:16: warning MC303 \
 60 h for 5 ECTS
 help: Change the hours
@@ -26,7 +27,7 @@ key: /workload/hours_total</failure>
     </testcase>
   </testsuite>
   <testsuite name="designs/clean.yaml" tests="1" failures="0" errors="0" skipped="0" time="0">
-    <testcase classname="designs/clean.yaml" name="mcred" file="designs/clean.yaml" time="0" />
+    <testcase classname="designs/clean.yaml" name="mcred" time="0" file="designs/clean.yaml" />
   </testsuite>
 </testsuites>
 """
@@ -35,7 +36,8 @@ key: /workload/hours_total</failure>
 def test_same_rule_twice_gives_distinct_case_names():
     root = ET.fromstring(render("junit", run(("a.yaml", [finding(line=3), finding(line=9)]))))
     names = [case.get("name") for case in root.iter("testcase")]
-    assert names == ["3:5 MC303 hours-per-ects-out-of-band", "9:5 MC303 hours-per-ects-out-of-band"]
+    assert names == ["MC303 hours-per-ects-out-of-band at /workload/hours_total",
+                     "MC303 hours-per-ects-out-of-band at /workload/hours_total #2"]
 
 
 def test_markup_quotes_newlines_and_control_characters_survive_as_well_formed_xml():
@@ -48,7 +50,7 @@ def test_markup_quotes_newlines_and_control_characters_survive_as_well_formed_xm
     assert case.get("classname") == 'x&"<y>.yaml'
     failure = case.find("failure")
     assert failure is not None
-    assert failure.get("message") == 'a <b> & "c"\nd\\x00e\\x1b[31m'
+    assert failure.get("message") == 'a <b> & "c"\\nd\\x00e\\x1b[31m'
     assert failure.get("type") == "error"
     assert "\x00" not in out and "\x1b" not in out
 

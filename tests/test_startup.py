@@ -172,6 +172,14 @@ def _pydantic_imports_hashlib() -> bool:
     return out.strip() == "True"
 
 
+def test_wide_text_in_a_code_frame_needs_rich_cells_only(tmp_path):
+    design = tmp_path / "d.yaml"
+    design.write_text("mcred: 1\nlanguages: [中文中文, qqq-1234567]\n", encoding="utf-8")
+    modules = _modules_after("lint", "--color", "never", "--no-cache", str(design))
+    assert "mcred.runner" in modules
+    assert not _loaded(modules, "rich.console") and not _loaded(modules, "rich.text")
+
+
 # The multilingual outcome analysis: a lemmatiser, a language detector (and its numpy).
 MULTILINGUAL = ("simplemma", "py3langid", "numpy", "mcred.outcomes.foreign",
                 "mcred.outcomes.foreign_words", "mcred.outcomes.verb_final")

@@ -124,3 +124,37 @@ def test_cross_file_findings_honour_suppressions_and_per_file_ignores(repo: Path
     _, findings = lint_json(".")
     assert codes(findings, "a.yaml") == codes(findings, "b.yaml") == set()
     assert codes(findings, "c.yaml") == {"MC901"}
+
+
+# -- only real comments: directives inside block and quoted scalars are text ------------
+
+TEXT_NOT_COMMENT = [  # in an `x-` key, so that the design stays the same otherwise
+    'x-notes: |\n  Our notes:\n  # mcred: ignore-file[MC303]\n  more text\n',
+    'x-notes: >-\n  # mcred: ignore-file[MC303]\n',
+    'x-notes: "x # mcred: ignore-file[MC303]"\n',
+    "x-notes: 'x # mcred: ignore-file[MC303]'\n",
+    'x-notes: "first line\n  # mcred: ignore-file[MC303] second line"\n',
+]
+
+
+@pytest.mark.parametrize("block", TEXT_NOT_COMMENT)
+def test_a_directive_inside_a_scalar_silences_nothing(repo: Path, block: str) -> None:
+    text = design(100) + block
+    write(repo, {"d.yaml": text})
+    _, findings = lint_json("d.yaml")
+    assert (hours_line(text), "MC303") in found(findings)
+    assert not {c for _, c in found(findings)} & {"MC013", "MC014"}
+
+
+def test_real_comments_around_block_scalars_still_work(repo: Path) -> None:
+    text = design(100) + ("x-notes: |\n  # not a directive\n  text\n"
+                          "# mcred: ignore-file[MC303] agreed with the panel\n")
+    write(repo, {"d.yaml": text})
+    assert lint_json("d.yaml")[1] == []
+
+
+def test_a_file_that_does_not_parse_falls_back_to_the_text_scan() -> None:
+    from mcred.suppressions import comment_positions
+
+    text = 'a: "unclosed\n# mcred: ignore-file[MC303]\nb: [1,\n'
+    assert comment_positions(text, text.splitlines()) == [(2, 0)]

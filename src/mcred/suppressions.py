@@ -1,11 +1,14 @@
-"""Inline suppressions: `# mcred: ignore[MC303] reason` comments, read from the raw lines.
+"""Inline suppressions: `# mcred: ignore[MC303] reason` comments, read from YAML comments.
 
 `ignore[...]` silences the named rules on its own line (the line a finding is reported
 on); `ignore-file[...]` anywhere silences them in the whole file. Codes and names both
 work. A suppression that silences nothing is reported as MC013, one that names no rule or
-an unknown rule as MC014 (like ruff's RUF100), so stale ones do not pile up. Comments are
-found with a small scan for `#` outside quoted scalars; no YAML parse is needed, so they
-work even in a file that fails to parse.
+an unknown rule as MC014 (like ruff's RUF100), so stale ones do not pile up.
+
+Only real comments count: they come from the comment tokens of ruamel's round-trip
+scanner, so `# mcred: …` inside a block scalar (`summary: |`) or a quoted value is text,
+not a directive. A file the scanner cannot read (it will also get MC001) falls back to a
+small scan for `#` outside quoted scalars, so suppressions still work while it is broken.
 """
 
 from __future__ import annotations
@@ -57,15 +60,70 @@ def comment_start(line: str) -> int | None:
     return None
 
 
-def parse(lines: list[str], names: dict[str, str]) -> list[Suppression]:
-    """Every `# mcred: …` comment; ``names`` maps codes and names to codes."""
-    found = []
+def comments(text: str, lines: list[str]) -> Iterator[tuple[int, int]]:
+    """(line number, index of `#`) of every YAML comment, from ruamel's comment tokens."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.tokens import CommentToken
+
+    def walk(item: object) -> Iterator[CommentToken]:
+        if isinstance(item, CommentToken):
+            yield item
+        elif isinstance(item, list):
+            for part in item:
+                yield from walk(part)
+
+    for token in YAML(typ="rt").scan(text):
+        for comment in (token, getattr(token, "_comment", None)):
+            for found in walk(comment):
+                yield from _located(found.value, found.start_mark.line,
+                                    found.start_mark.column, lines)
+
+
+def _located(value: str, line: int, column: int,
+             lines: list[str]) -> Iterator[tuple[int, int]]:
+    """One token holds a comment and the full-line comments after it; its mark is where
+    the first one starts, so each later one is the next line that holds exactly it."""
+    cursor = line
+    for part in value.split("\n"):
+        text = part.strip()
+        if not text.startswith("#"):
+            continue
+        if cursor == line and cursor < len(lines) and lines[cursor][column:].strip() == text:
+            yield cursor + 1, column
+            cursor += 1
+            continue
+        while cursor < len(lines) and lines[cursor].strip() != text:
+            cursor += 1
+        if cursor < len(lines):
+            yield cursor + 1, lines[cursor].index("#")
+            cursor += 1
+
+
+def _scanned(text: str, lines: list[str]) -> Iterator[tuple[int, int]]:
+    """The fallback for files the scanner rejects: `#` outside quotes, line by line."""
     for number, line in enumerate(lines, start=1):
         start = comment_start(line)
-        if start is None:
-            continue
-        text = line[start + 1:].strip()
-        match = _DIRECTIVE.match(text)
+        if start is not None:
+            yield number, start
+
+
+def comment_positions(text: str, lines: list[str]) -> list[tuple[int, int]]:
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        found = sorted(set(comments(text, lines)))
+    except (YAMLError, ValueError, RecursionError):
+        return list(_scanned(text, lines))
+    return [(n, c) for n, c in found if n <= len(lines) and lines[n - 1][c:c + 1] == "#"]
+
+
+def parse(text: str, names: dict[str, str]) -> list[Suppression]:
+    """Every `# mcred: …` comment; ``names`` maps codes and names to codes."""
+    lines = text.splitlines()
+    found = []
+    for number, start in comment_positions(text, lines):
+        line = lines[number - 1]
+        match = _DIRECTIVE.match(line[start + 1:].strip())
         if match is None:
             continue
         found.append(_suppression(number, start, len(line), match, names))
@@ -101,7 +159,7 @@ def apply(text: str, findings: list[Finding],
     if _ANY.search(text) is None:
         return findings, []  # the common case: no suppression comment at all
     rules = rule_refs()
-    suppressions = parse(text.splitlines(), code_names(rules))
+    suppressions = parse(text, code_names(rules))
     if not suppressions:
         return findings, []
     kept = [f for f in findings if not _silenced(f, suppressions)]
@@ -118,7 +176,7 @@ def silence(text: str, findings: list[Finding]) -> list[Finding]:
 
     if not findings or _ANY.search(text) is None:
         return findings
-    suppressions = parse(text.splitlines(), code_names(rule_refs()))
+    suppressions = parse(text, code_names(rule_refs()))
     return [f for f in findings if not _silenced(f, suppressions)]
 
 

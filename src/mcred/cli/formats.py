@@ -14,6 +14,7 @@ At most one format can go to standard output; ``-`` as FILE means standard outpu
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -25,8 +26,10 @@ import click
 
 from mcred.cli.output import use_color
 from mcred.reporters import REPORTERS, get_reporter
+from mcred.reporters.safe import clean
 
 if TYPE_CHECKING:
+    from mcred.config.discovery import ConfigFile
     from mcred.reporters.base import ReportOptions
     from mcred.runner import RunResult
 
@@ -78,40 +81,78 @@ def parse_targets(formats: Sequence[str], outputs: Sequence[str],
     return [Target(name) for name in unrouted] + named
 
 
+def report_root(paths: Sequence[Path], option: Path | None,
+                config: ConfigFile | None) -> str:
+    """The project root of machine reports: the option, the config's `root` (relative to
+    the config file), else the git top level of the first linted path."""
+    from mcred.reporters.paths import find_root
+
+    if option is not None:
+        return os.path.abspath(option)
+    if config is not None and config.model.root:
+        return os.path.normpath(config.root / config.model.root)
+    return find_root(paths)
+
+
 def emit(targets: Sequence[Target], result: RunResult, options: ReportOptions,
-         color: str) -> None:
-    """Write files first (so a closed pipe cannot lose them), then standard output."""
+         color: str) -> int:
+    """Write files first (so a closed pipe cannot lose them), then standard output.
+
+    A report that fails does not stop the others: the failure is one line on stderr, and
+    the exit code returned says what kind (2 a file that cannot be written, 3 a reporter
+    bug).
+    """
+    failed = 0
     for target in targets:
         if target.path is not None:
-            _write_file(target, result, replace(options, color=False))
+            failed = max(failed, _write_file(target, result, replace(options, color=False)))
     for target in targets:
         if target.path is None:
-            _write_stdout(target.format, result, replace(options, color=use_color(color,
-                                                                                  sys.stdout)))
+            stdout_options = replace(options, color=use_color(color, sys.stdout))
+            failed = max(failed, _write_stdout(target.format, result, stdout_options))
     reporters = {get_reporter(t.format) for t in targets}
     if result.read_errors and not any(r.carries_read_errors for r in reporters):
         for error in result.read_errors:
-            click.echo(f"mcred: {error}", err=True)
+            click.echo(f"mcred: {clean(error, 500)}", err=True)
+    return failed
 
 
-def _write_file(target: Target, result: RunResult, options: ReportOptions) -> None:
+def _internal(name: str, exc: Exception) -> int:
+    click.echo(f"mcred: internal error in the {name} report ({clean(type(exc).__name__)}: "
+               f"{clean(exc, 200)}); the other reports were written", err=True)
+    return 3
+
+
+def _write_file(target: Target, result: RunResult, options: ReportOptions) -> int:
     assert target.path is not None
+    buffer = io.StringIO()  # a reporter that fails half-way leaves no half-written file
     try:
+        get_reporter(target.format)(options).render(result, buffer)
         with target.path.open("w", encoding="utf-8", newline="\n") as handle:
-            get_reporter(target.format)(options).render(result, handle)
+            handle.write(buffer.getvalue())
     except OSError as exc:
-        click.echo(f"mcred: cannot write the {target.format} report to {target.path}: "
-                   f"{exc.strerror or exc}", err=True)
-        raise SystemExit(2) from None
+        click.echo(f"mcred: cannot write the {target.format} report to "
+                   f"{clean(target.path)}: {clean(exc.strerror or exc)}", err=True)
+        return 2
+    except Exception as exc:  # a reporter bug must not cost the other reports
+        if os.environ.get("MCRED_DEBUG") or "--debug" in sys.argv:
+            raise
+        return _internal(target.format, exc)
+    return 0
 
 
-def _write_stdout(name: str, result: RunResult, options: ReportOptions) -> None:
+def _write_stdout(name: str, result: RunResult, options: ReportOptions) -> int:
     out: TextIO = sys.stdout
     try:
         get_reporter(name)(options).render(result, out)
         out.flush()
     except BrokenPipeError:
         silence_stdout()
+    except Exception as exc:  # a reporter bug must not cost the other reports
+        if os.environ.get("MCRED_DEBUG") or "--debug" in sys.argv:
+            raise
+        return _internal(name, exc)
+    return 0
 
 
 def silence_stdout() -> None:

@@ -32,6 +32,16 @@ FAIL_ON = ["error", "warning", "info", "never"]
               help="Name shown in reports for the design read from `-` (standard input).")
 @click.option("--require-marker", is_flag=True,
               help="Skip named files without the `mcred:` marker too (for pre-commit).")
+@click.option("--project-root", type=click.Path(path_type=Path, file_okay=False),
+              help="Directory that report paths are relative to [default: the `root` of "
+              "the config, else the git top level of the linted files].")
+@click.option("--max-results", type=click.IntRange(min=0), default=25_000, show_default=True,
+              help="Most SARIF results per run, most severe first (0: no limit).")
+@click.option("--automation-id", metavar="ID",
+              help="SARIF automationDetails.id, e.g. mcred/nightly/ [default: mcred/].")
+@click.option("--junit-flavour", type=click.Choice(["gitlab", "jenkins"]), default="gitlab",
+              show_default=True, help="JUnit for GitLab (file and line per test case) or "
+              "for the Jenkins xunit schema.")
 # -- end of report options --
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Lowest severity that makes the exit code 1 [default: `fail-on` of the "
@@ -69,7 +79,8 @@ FAIL_ON = ["error", "warning", "info", "never"]
               help="Worker processes [default: one per CPU for large runs, else 1].")
 # -- end of speed options --
 def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, ...],
-         stdin_filename: str | None, require_marker: bool, fail_on: str | None,
+         stdin_filename: str | None, require_marker: bool, project_root: Path | None,
+         max_results: int, automation_id: str | None, junit_flavour: str, fail_on: str | None,
          exit_zero: bool, quiet: bool, verbose: bool, no_source: bool, color: str,
          config: CliOptions, statistics: bool, baseline: Path | None, fix: bool, diff: bool,
          unsafe_fixes: bool, follow_symlinks: bool, max_file_size: int | None,
@@ -83,7 +94,7 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
     """
     from dataclasses import replace
 
-    from mcred.cli.formats import emit, parse_targets
+    from mcred.cli.formats import emit, parse_targets, report_root
     from mcred.config.options import Run
 
     targets = parse_targets(formats, outputs)
@@ -92,6 +103,9 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
         run.settings, follow_symlinks=follow_symlinks,
         max_file_size=max_file_size or run.settings.max_file_size,
         cache=not no_cache, jobs=jobs)  # speed (issue 9)
+    root = report_root(paths, project_root, run.resolver.project())
+    if require_marker and settings.catalogue_root is None:
+        run.settings = settings = replace(settings, catalogue_root=precommit_catalogue(paths))
     _safe_streams()
     if diff:
         sys.exit(_run_fixes(paths, settings, fix, diff, unsafe_fixes, require_marker)[0])
@@ -105,13 +119,26 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
             result = run.lint(paths, stdin_filename=stdin_filename,
                               require_marker=require_marker)
     run.apply_baseline(result, baseline)
-    options = ReportOptions(quiet=quiet, verbose=verbose, show_source=not no_source)
-    emit(targets, result, options, color)
+    options = ReportOptions(quiet=quiet, verbose=verbose, show_source=not no_source,
+                            project_root=root, max_results=max_results,
+                            automation_id=automation_id, junit_flavour=junit_flavour)
+    failed = emit(targets, result, options, color)
     on_stdout = {t.format for t in targets if t.path is None}
     run.finish(result, statistics, sys.stdout, machine=bool(on_stdout - {"text"}))
     code = result.exit_code(settings.fail_on)
     code = 0 if exit_zero and code == 1 else code
-    sys.exit(max(code, fixed))
+    sys.exit(max(code, fixed, failed))
+
+
+def precommit_catalogue(paths: tuple[Path, ...]) -> Path | None:
+    """pre-commit names files, so cross-file rules (MC9xx) would have no catalogue: under
+    `--require-marker` the designs of the files' git repository are the catalogue."""
+    from mcred.reporters.paths import git_root
+
+    if any(p.is_dir() for p in paths):
+        return None
+    root = git_root(paths)
+    return Path(root) if root else None
 
 
 def _safe_streams() -> None:

@@ -67,6 +67,7 @@ class ConfigModel(Selection):
     fail_on: FailOn | None = None
     max_file_size: int | None = Field(None, gt=0)
     catalogue: str | None = None  # folder of all designs, for cross-file rules
+    root: str | None = None  # project root that machine reports' paths are relative to
     gitignore: bool | None = None  # honour .gitignore files when walking (default true)
     include: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)

@@ -128,8 +128,13 @@ def isced_label(code: str) -> str | None:
 
 
 def is_iri(text: str) -> bool:
-    """An absolute IRI JSON-LD keeps (a relative or spaced one silently vanishes from the graph)."""
-    return _IRI.match(text) is not None
+    """An absolute IRI JSON-LD keeps (a relative or spaced one silently vanishes from the
+    graph); only web links (see mcred.links) and `urn:` names, never `javascript:` & co."""
+    from mcred.links import scheme, web_link
+
+    if _IRI.match(text) is None:
+        return False
+    return scheme(text) == "urn" or web_link(text) is not None
 
 
 def language_name(tag: str) -> str | None:

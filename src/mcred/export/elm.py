@@ -32,6 +32,7 @@ from mcred.export.common import (
     language_name,
 )
 from mcred.langtext import LangText, has_text, prerequisite_text, variants
+from mcred.links import is_link, published
 from mcred.model import Design
 from mcred.model.identity import AwardingBody
 
@@ -163,6 +164,10 @@ class _Builder:
         notes = _recognition_notes(d)
         if notes:
             q["additionalNote"] = [self.note(n) for n in notes]
+        page = published(d.further_information)
+        if page:
+            q["homepage"] = [{"id": self.uri("webResource"), "type": "WebResource",
+                              "contentURL": page}]
         return q
 
     def qid(self) -> str:
@@ -251,7 +256,7 @@ class _Builder:
         legal_iri = body.legal_id if body.legal_id and is_iri(body.legal_id) else None
         org: dict[str, Any] = {"id": legal_iri or self.uri("org"), "type": "Organisation",
                                "legalName": self.text(body.name or "")}
-        if body.legal_id and not legal_iri:
+        if body.legal_id and not legal_iri and not is_link(body.legal_id):  # a registry number
             org["identifier"] = {"id": self.uri("identifier"), "type": "Identifier",
                                  "notation": body.legal_id}
         country = country_code3(body.country or "")
@@ -262,9 +267,9 @@ class _Builder:
                             "countryCode": _concept(COUNTRY_URI.format(code=country),
                                                     "country", country)},
             }
-        if body.url and is_iri(body.url):
+        if published(body.url):
             org["homepage"] = {"id": self.uri("webResource"), "type": "WebResource",
-                               "contentURL": body.url}
+                               "contentURL": published(body.url)}
         self.orgs[key] = org
         return org
 

@@ -24,6 +24,7 @@ from mcred.export.common import (
     text_language,
 )
 from mcred.langtext import pick
+from mcred.links import published
 from mcred.model import Design
 
 CONTEXT = [
@@ -50,7 +51,7 @@ def achievement(design: Design, path: str, base_url: str | None = None) -> dict[
         "achievementType": "MicroCredential",
         "name": title,
         "description": summary or title,
-        "criteria": {"narrative": criteria_narrative(design, lang)},
+        "criteria": _criteria(design, lang),
         "humanCode": ident,
     }
     if title is None:
@@ -100,6 +101,15 @@ def credential(design: Design, path: str, base_url: str | None = None,
     if summary:
         data["description"] = summary
     return data
+
+
+def _criteria(design: Design, lang: str | None) -> dict[str, str]:
+    """The narrative, and `further_information` as the page describing the criteria."""
+    criteria = {"narrative": criteria_narrative(design, lang)}
+    page = published(design.further_information)
+    if page:
+        criteria["id"] = page
+    return criteria
 
 
 def criteria_narrative(design: Design, lang: str | None) -> str:
@@ -171,8 +181,8 @@ def _profile(design: Design, base_url: str | None, lang: str | None) -> dict[str
         "type": ["Profile"],
         "name": body.name,
     }
-    if body.url and is_iri(body.url):
-        profile["url"] = body.url
+    if published(body.url):
+        profile["url"] = published(body.url)
     contact = pick(design.contact, lang)
     if contact and _EMAIL.match(contact):
         profile["email"] = contact

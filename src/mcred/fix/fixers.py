@@ -94,6 +94,8 @@ def _scalar_edit(path: KeyPath, value: Any) -> Edit | None:
         return _language(path, value)
     if name == "currency":
         return _currency(path, value)
+    if name in ("url", "further_information"):
+        return _link(path, value)
     if _accepts_number(annotation):
         return _number(path, value, name, _accepts_float(annotation))
     return None
@@ -171,6 +173,16 @@ def _currency(path: KeyPath, value: str) -> Edit | None:
     except LookupError:
         return None
     return Edit(path, value, code, f"ISO 4217 code of `{value}`")
+
+
+def _link(path: KeyPath, value: str) -> Edit | None:
+    """`www.example.edu` → `https://www.example.edu` (see mcred.links; MC809)."""
+    from mcred.links import check_link
+
+    problem = check_link(value)
+    if problem is None or problem.fixed is None:
+        return None
+    return Edit(path, value, problem.fixed, f"`{value}` → `{problem.fixed}`")
 
 
 def _number(path: KeyPath, value: str, name: str, floats: bool) -> Edit | None:

@@ -91,15 +91,20 @@ def e(value: object) -> str:
 
 
 def link(url: str | None, text: str | None = None) -> str:
-    """A link for safe schemes only; anything else is shown as (escaped) text."""
+    """A link for web links (and e-mail) only, via mcred.links; `javascript:` and other
+    non-web links never reach the page, other text is shown escaped."""
+    from mcred.links import is_link, published
+
     if not url:
         return ""
     label = e(text or url)
-    lowered = url.strip().lower()
-    if lowered.startswith(("http://", "https://")):
-        return f'<a href="{e(url.strip())}">{label}</a>'
+    target = published(url)
+    if target:
+        return f'<a href="{e(target)}">{label}</a>'
     if "@" in url and " " not in url.strip() and ":" not in url:
         return f'<a href="mailto:{e(url.strip())}">{label}</a>'
+    if is_link(url):
+        return e(text) if text else ""
     return label
 
 

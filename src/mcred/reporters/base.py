@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from mcred.reporters.paths import ProjectPaths
     from mcred.runner import RunResult
 
 
@@ -17,6 +18,11 @@ class ReportOptions:
     quiet: bool = False
     verbose: bool = False
     show_source: bool = True
+    # Machine reports: paths relative to this directory (None: the working directory).
+    project_root: str | None = None
+    max_results: int = 25_000  # SARIF results per run (GitHub rejects more)
+    automation_id: str | None = None  # SARIF runAutomationDetails.id
+    junit_flavour: str = "gitlab"  # gitlab | jenkins
 
 
 class Reporter:
@@ -35,3 +41,8 @@ class Reporter:
 
     def render(self, result: RunResult, out: TextIO) -> None:
         raise NotImplementedError
+
+    def project_paths(self) -> ProjectPaths:
+        from mcred.reporters.paths import ProjectPaths
+
+        return ProjectPaths(self.options.project_root)

@@ -9,14 +9,14 @@ finding is appended to the job summary.
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from mcred.findings import Finding, Severity, count_by_severity
 from mcred.reporters.base import Reporter
-from mcred.reporters.safe import clean
+from mcred.reporters.paths import ProjectPaths
+from mcred.reporters.safe import clean, defuse, visible
 
 if TYPE_CHECKING:
     from mcred.runner import RunResult
@@ -24,17 +24,12 @@ if TYPE_CHECKING:
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 ANNOTATION_LIMIT = 10
 SUMMARY_ROWS = 1000
-_OTHER_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def _visible(text: str) -> str:
-    """Control characters other than line breaks would reach the log raw: show them."""
-    return _OTHER_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def escape_data(text: str) -> str:
-    """The runner's escaping of a command's message (actions/toolkit ``escapeData``)."""
-    text = _visible(text)
+    """The runner's escaping of a command's message (actions/toolkit ``escapeData``), after
+    the shared escaping: controls, bidi, NEL and U+2028 visible, `##[` defused."""
+    text = defuse(visible(text, keep_breaks=True))
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -49,22 +44,24 @@ def command(name: str, message: str, **properties: str | int | None) -> str:
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
 
 
-def annotation(f: Finding) -> str:
+def annotation(f: Finding, project: ProjectPaths | None = None) -> str:
+    """``file=`` is relative to the project root: GitHub resolves it in the repository."""
     return command(COMMANDS[f.severity], f"{f.message}. Fix: {f.fix}" if f.fix else f.message,
-                   file=f.path, line=f.line, col=f.column, endLine=f.end_line,
+                   file=(project or ProjectPaths()).shown(f.path), line=f.line, col=f.column,
+                   endLine=f.end_line,
                    endColumn=f.end_column if f.end_line == f.line else None,
                    title=f"{f.code} {f.name}")
 
 
 def plain(f: Finding) -> str:
-    line = f"{clean(f.path)}:{f.line}:{f.column}: {f.severity.label} {f.code} {clean(f.message)}"
-    return " " + line if line.startswith("::") else line
+    return f"{clean(f.path)}:{f.line}:{f.column}: {f.severity.label} {f.code} {clean(f.message)}"
 
 
 class GithubReporter(Reporter):
     """Annotations (most severe first, within GitHub's limits), then the job summary."""
 
     def render(self, result: RunResult, out: TextIO) -> None:
+        project = self.project_paths()
         shown: Counter[Severity] = Counter(Severity.ERROR for _ in result.read_errors)
         for error in result.read_errors:
             out.write(command("error", error, title="mcred: unreadable file") + "\n")
@@ -74,7 +71,7 @@ class GithubReporter(Reporter):
             limit = ANNOTATION_LIMIT - (f.severity is Severity.INFO)  # room for our notice
             if shown[f.severity] < limit:
                 shown[f.severity] += 1
-                out.write(annotation(f) + "\n")
+                out.write(annotation(f, project) + "\n")
             else:
                 left_out.append(f)
         if left_out:

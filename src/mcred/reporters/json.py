@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from mcred.findings import count_by_severity
 from mcred.outcomes.language import outcome_languages
 from mcred.reporters.base import Reporter
+from mcred.reporters.safe import defuse_json
 
 if TYPE_CHECKING:
     from mcred.runner import RunResult
@@ -31,10 +32,10 @@ def report_dict(result: RunResult) -> dict[str, Any]:
 
 
 class JsonReporter(Reporter):
-    """JSON is escaped by construction, so no extra cleaning is needed."""
+    """JSON escapes controls by construction; only runner command forms need defusing."""
 
     def render(self, result: RunResult, out: TextIO) -> None:
-        out.write(dumps(report_dict(result)))
+        out.write(defuse_json(dumps(report_dict(result))))
         out.write("\n")
 
 

@@ -23,6 +23,18 @@ Line = list[Segment]
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+def cells(text: str) -> int:
+    """Terminal columns ``text`` takes: CJK and emoji take two, combining marks none.
+
+    perf: ASCII (almost every line) is one cell a character; rich's table only otherwise.
+    """
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
 class TextReporter(Reporter):
     """Like ruff's full output: location, code, severity, message, then help and context."""
 
@@ -68,9 +80,11 @@ class TextReporter(Reporter):
         width = len(str(f.line + 1))
         frame: list[Line] = []
         for n in range(first, min(len(text_lines), f.line + 1) + 1):
-            frame.append([(f"  {n:>{width}} │ ", "blue"), (clean(text_lines[n - 1], 160), "")])
+            shown = clean(text_lines[n - 1], 160)
+            frame.append([(f"  {n:>{width}} │ ", "blue"), (shown, "")])
             if n == f.line:
-                pad = " " * (width + 5 + max(0, min(f.column, 160) - 1))
+                before = clean(text_lines[n - 1][: max(0, f.column - 1)], 160)
+                pad = " " * (width + 5 + min(cells(before), cells(shown)))
                 frame.append([(pad + "^", STYLES[f.severity])])
         return frame
 

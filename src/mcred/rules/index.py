@@ -161,6 +161,8 @@ RULES: tuple[tuple[str, str, str, str], ...] = (
      "mcred.rules.information.mc807_invalid_isced_code"),
     ("MC808", "invalid-esco-uri", "design",
      "mcred.rules.information.mc808_invalid_esco_uri"),
+    ("MC809", "invalid-link", "design",
+     "mcred.rules.information.mc809_invalid_link"),
     ("MC901", "duplicate-design-id", "catalogue",
      "mcred.rules.catalogue.mc901_duplicate_design_id"),
     ("MC902", "unknown-design-reference", "catalogue",
