@@ -29,8 +29,8 @@ _TOKEN = r"[^\W\d_]+(?:['’-][^\W\d_]+)*['’]?|[,;:()/—–]"
 _ELISION = re.compile(r"\b((?:[cdjlmnst]|qu|dell|all|dall|nell|sull|un|quell|tutt)['’])(?=\w)",
                       re.IGNORECASE)
 _ENGLISH_ONLY = frozenset({"the", "of", "and", "to", "with", "for", "their", "how", "using"})
-_LOOKAHEAD = 4
-_MAX_TOKENS = 400  # outcomes are a sentence; a hostile text must not cost quadratic time  # words between a light verb and its vague noun ("adquirir una sólida comprensión")
+_LOOKAHEAD = 4  # words between a light verb and its vague noun ("adquirir una sólida comprensión")
+_MAX_TOKENS = 400  # outcomes are a sentence; a hostile text must not cost quadratic time
 
 
 @functools.lru_cache(maxsize=4096)
