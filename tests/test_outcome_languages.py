@@ -185,6 +185,15 @@ def test_a_language_without_lexicon_gets_one_info_and_no_analysis():
     assert not set(found) & ANALYSIS_CODES
 
 
+def test_an_undeclared_language_without_lexicon_is_reported_at_the_outcomes():
+    text = design(["Opiskelija osaa analysoida kiertotalouden liiketoimintamalleja.",
+                   "Opiskelija osaa arvioida toimittajien tarjouksia elinkaarikustannusten avulla.",
+                   "Opiskelija tuntee julkisten hankintojen lainsäädännön periaatteet."], "")
+    [finding] = [f for f in lint_text(text) if f.code == "MC214"]
+    assert finding.key_path == ("learning_outcomes",)
+    assert "Finnish (fi)" in finding.message and "detected" in finding.message
+
+
 @pytest.mark.parametrize(("data", "language", "reason"), [
     ({"language": "es", "languages": ["en"]}, "es", "declared in `language`"),
     ({"languages": ["pt-PT", "en"]}, "pt-PT", "the first of `languages`"),

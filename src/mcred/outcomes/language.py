@@ -69,7 +69,7 @@ def _decide(language: str | None, languages: tuple[str, ...],
             english = next((t for t in declared if primary_subtag(t.lower()) == "en"), "en")
             return english, (f"the outcome texts read as English, though `languages` starts "
                              f"with {first}; declare `language` to be sure")
-        return first, "the first of `languages` (no `language` key)"
+        return first, "the first of `languages`; no `language` key"
     sample = " ".join(t.strip() for t in filled)[:_SAMPLE]
     if not sample:
         return None, "not declared, and no outcome text to detect it from"

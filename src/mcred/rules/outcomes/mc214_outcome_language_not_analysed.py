@@ -78,8 +78,8 @@ def outcome_language_not_analysed(design: Design,
 
 def _where(design: Design, reason: str) -> KeyPath:
     """Point at the declaration when there is one, else at the outcomes."""
-    if "`language`" in reason and "no `language`" not in reason:
+    if reason.startswith("declared in") and design.language:
         return ("language",)
-    if "`languages`" in reason and design.languages:
+    if reason.startswith("the first of") and design.languages:
         return ("languages", 0)
-    return LIST_PATH
+    return LIST_PATH  # detected from the outcome texts
