@@ -180,3 +180,40 @@ def test_installed_command_reports_unreadable_input_with_exit_2(tmp_path):
     assert run.returncode == 2, run.stderr
     assert "gone.yaml: the symlink points to a file that does not exist" in run.stdout
     assert "Traceback" not in run.stderr
+
+
+def test_a_walk_stops_at_its_deadline_and_says_so(tmp_path):
+    from mcred.discovery import WalkOptions, discover
+
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "x.yaml").write_text("mcred: 1\n", encoding="utf-8")
+    errors: list[str] = []
+    found = list(discover([tmp_path], WalkOptions(max_seconds=-1), errors.append))
+    assert found == []
+    assert len(errors) == 1 and "took longer than the limit" in errors[0]
+    assert len(list(discover([tmp_path], WalkOptions(), errors.append))) == 2
+
+
+def test_a_walk_keeps_its_order_without_recursion(tmp_path):
+    """Depth-first, files of a folder before its subfolders, names sorted (as before)."""
+    from mcred.discovery import discover
+
+    for rel in ("b/z.yaml", "a/y.yaml", "a/c/w.yaml", "m.yaml", "a/b.yaml"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("mcred: 1\n", encoding="utf-8")
+    order = [p.relative_to(tmp_path).as_posix() for p, _ in discover([tmp_path])]
+    assert order == ["m.yaml", "a/b.yaml", "a/y.yaml", "a/c/w.yaml", "b/z.yaml"]
+
+
+def test_the_walk_deadline_also_holds_inside_one_large_folder(tmp_path, monkeypatch):
+    import mcred.discovery as discovery
+
+    for i in range(3000):
+        (tmp_path / f"{i:04}.yaml").write_text("mcred: 1\n", encoding="utf-8")
+    clock = iter(range(10_000))
+    monkeypatch.setattr(discovery.time, "monotonic", lambda: float(next(clock)))
+    errors: list[str] = []
+    found = list(discovery.discover([tmp_path], discovery.WalkOptions(max_seconds=2.5),
+                                    errors.append))
+    assert 0 < len(found) < 3000 and len(errors) == 1

@@ -203,7 +203,7 @@ def test_values_json_ld_would_drop_are_left_out_and_the_rest_conforms(tmp_path):
     q = elm.qualification(design, str(path))
     assert "relatedESCOSkill" not in q["learningOutcome"][0]
     bodies = q["awardingOpportunity"][0]["awardingBody"]
-    assert [b["legalName"]["en"] for b in bodies] == ["Registry Org"]
+    assert [b["legalName"]["pt-PT"] for b in bodies] == ["Registry Org"]  # the design's language
     assert bodies[0]["identifier"]["notation"] == "registry 1234"
     assert q["volumeOfLearning"] == "PT67H30M"
     assert [c["prefLabel"]["en"] for c in q["language"]] == ["Portuguese"]

@@ -84,6 +84,7 @@ def test_prerequisites_tell_a_language_map_from_the_structured_form(value, kind)
 def test_a_misspelled_prerequisites_key_is_an_unknown_key_not_a_language():
     findings = lint_text("mcred: 1\nprerequisites:\n  descripton: Basic skills\n")
     assert [(f.code, f.line) for f in findings if f.code.startswith("MC0")] == [("MC005", 3)]
+    assert "did you mean `description`" in next(f.message for f in findings if f.code == "MC005")
 
 
 def test_a_wrong_value_in_a_map_is_one_finding_at_the_entry():
@@ -178,6 +179,17 @@ def test_schema_validates_both_forms_as_an_editor_would():
     assert [list(e.absolute_path) for e in validator.iter_errors(bad)] == [["title"]]
     assert list(validator.iter_errors({**data, "title": {"es": 3}}))
     assert list(validator.iter_errors({**data, "language": 5}))
+
+
+def test_the_bilingual_example_validates_against_the_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    from ruamel.yaml import YAML
+
+    schema = json.loads((ROOT / "schemas/mcred-design.schema.json").read_text("utf-8"))
+    text = (ROOT / "examples/bilingual-circular-economy.yaml").read_text("utf-8")
+    data = json.loads(json.dumps(YAML(typ="safe", pure=True).load(text), default=str))
+    assert isinstance(data["title"], dict) and isinstance(data["grading"]["scale"], str)
+    jsonschema.Draft202012Validator(schema).validate(data)
 
 
 def test_schema_offers_both_forms_with_help_for_completion():

@@ -73,7 +73,7 @@ def test_page_shows_the_annex_one_elements():
     for label in ("Awarding body", "Level", "Workload", "Assessment", "Quality assurance",
                   "Recognition and stacking", "Price", "Dates"):
         assert label in visible
-    assert "450 EUR" in visible and "EQF level 6" in visible
+    assert "€450.00" in visible and "EQF level 6" in visible
     assert "Management and administration (ISCED-F 2013 0413)" in visible
 
 

@@ -100,7 +100,7 @@ def test_editor_settings_point_at_the_published_schema():
     [modeline] = blocks("Editors", "yaml")
     target = modeline.split("$schema=", 1)[1].strip()
     assert target.endswith("schemas/mcred-design.schema.json")
-    [settings] = blocks("Editors", "json")
+    settings = blocks("Editors", "json")[0]  # the language server's snippets follow
     mapping = json.loads(settings)["yaml.schemas"]
     assert all((ROOT / path).is_file() for path in mapping)
     assert SCHEMA_ID in README  # the hosted URL in "Writing a design" is the schema's $id

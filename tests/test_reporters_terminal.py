@@ -89,3 +89,22 @@ def test_colour_never_reaches_files_or_machine_formats(tmp_path):
     assert ESC in terminal
     assert ESC not in out.read_text("utf-8")
     assert ESC not in _lint("--color", "always", "--format", "concise", env={})
+
+
+def test_clean_takes_its_shortcut_only_where_the_full_escape_changes_nothing():
+    """clean() returns short printable ASCII as it is (perf); for every other text the full
+    escaping path runs, so the shortcut can never let a control or command form through."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from mcred.reporters import safe
+
+    alphabet = st.sampled_from([*"ab #:[]-vso\t\n\x1b\u202e\x85 ", "##[", "::", "é"])
+
+    @settings(max_examples=400, deadline=None, derandomize=True)
+    @given(st.lists(alphabet, max_size=12).map("".join), st.sampled_from([3, 8, 300]))
+    def check(text: str, limit: int) -> None:
+        if safe._harmless(text) and len(text) <= limit:
+            assert safe.defuse(safe.visible(text)) == text
+
+    check()

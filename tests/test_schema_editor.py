@@ -100,3 +100,38 @@ def test_the_model_has_vocabularies_to_check():
 def test_every_vocabulary_is_an_enum_in_the_schema(model, key, values):
     obj = SCHEMA if model is Design else DEFS[model.__name__]
     assert _enums(obj["properties"][key]) == [values]
+
+
+def _walk(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def test_no_null_branches_or_default_completions():
+    """yaml-language-server offers `null` and "Default value" for these; neither helps."""
+    for node in _walk(SCHEMA):
+        assert node.get("type") != "null", node
+        assert "default" not in node or not isinstance(node.get("default"), type(None))
+    assert not any("default" in prop for _, prop in PROPERTIES)
+
+
+@pytest.mark.parametrize(("key", "prop"), PROPERTIES, ids=[k for k, _ in PROPERTIES])
+def test_hover_text_never_repeats_the_title(key, prop):
+    text = prop["markdownDescription"]
+    first = text.split("\n\n")[0].lower().rstrip(".")
+    assert first != prop["title"].lower().rstrip("."), key
+    assert "Example:" in text, key
+
+
+def test_vocabularies_show_their_meanings():
+    participation = SCHEMA["properties"]["participation"]
+    assert "- `blended`: a mix of online and onsite" in participation["markdownDescription"]
+    assert len(participation["enumDescriptions"]) == len(participation["enum"])
+    for node in _walk(SCHEMA):
+        if "enum" in node and node.get("type") == "string":
+            assert all(node.get("enumDescriptions", [])), f"no meanings for {node['enum']}"

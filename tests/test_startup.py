@@ -17,9 +17,11 @@ from conftest import EXAMPLES, FIXTURES
 # Never needed to lint and print a plain report.
 OPTIONAL = (
     "rich", "mcred.export", "mcred.render", "mcred.docgen", "mcred.baseline", "jsonschema",
-    "mcred.catalogue.stats", "mcred.cli.rules", "mcred.cli.schema", "platformdirs",
+    "mcred.catalogue.stats", "mcred.cli.rules", "mcred.cli.schema", "babel",
+    "platformdirs",
     # The generated validator (mcred.plain) does the model's work on the lint path.
     "pydantic", "pydantic_core", "mcred.model.design", "pycountry",
+    "pygls", "lsprotocol", "mcred.server", "mcred.cli.server",  # the language server
 )
 
 
@@ -170,6 +172,24 @@ def _pydantic_imports_hashlib() -> bool:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          timeout=120, check=False).stdout
     return out.strip() == "True"
+
+
+def test_glob_matching_is_imported_only_where_a_glob_is_used(tmp_path):
+    """pathspec and RE2 (linear-time globs) load for a walk with globs, not for a named
+    file under a config that has none."""
+    design = tmp_path / "d.yaml"
+    design.write_text((EXAMPLES / "online-data-literacy.yaml").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    (tmp_path / "mcred.toml").write_text("fail-on = 'error'\n", encoding="utf-8")
+    modules = _modules_after("lint", "--no-cache", "--config", str(tmp_path / "mcred.toml"),
+                             str(design))
+    assert "mcred.runner" in modules
+    for prefix in ("pathspec", "re2"):
+        assert not _loaded(modules, prefix), f"a run without globs imports {prefix}"
+    (tmp_path / "mcred.toml").write_text("exclude = ['drafts/']\n", encoding="utf-8")
+    walked = _modules_after("lint", "--no-cache", "--config", str(tmp_path / "mcred.toml"),
+                            str(tmp_path))
+    assert _loaded(walked, "re2"), "globs are matched by RE2 when it is installed"
 
 
 def test_wide_text_in_a_code_frame_needs_rich_cells_only(tmp_path):

@@ -1,27 +1,30 @@
 """Which files a run lints: named files always, directories walked for design files.
 
 Walking honours `.gitignore` files (from the repository root down, nested ones included)
-and the configured include/exclude globs, all in gitignore syntax through ``pathspec``, so
-users write the patterns they already know. Symlinked directories are not entered unless
-asked for, and then each real directory is entered once, so a link loop cannot recurse.
+and the configured include/exclude globs, all in gitignore syntax (``mcred.globs``: linear
+time whatever the pattern), so users write the patterns they already know. Symlinked
+directories are not entered unless asked for, and then each real directory is entered
+once, so a link loop cannot recurse. The walk keeps its own stack (a repository can hold
+directories nested thousands deep) and stops at a deadline.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from pathspec import GitIgnoreSpec
+from mcred.globs import Globs, compile_gitignore, compile_globs
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", ".mcred_cache"}
 
 ErrorSink = Callable[[str], None]
+#: Time one directory walk may take before it stops (what it found so far is linted).
+WALK_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -36,20 +39,15 @@ class WalkOptions:
     exclude: tuple[str, ...] = ()
     gitignore: bool = True
     follow_symlinks: bool = False
+    max_seconds: float = WALK_SECONDS  # one walk; a hang cap, not a speed goal
 
     @cached_property
-    def include_spec(self) -> GitIgnoreSpec | None:
-        return _spec(self.include) if self.include else None
+    def include_spec(self) -> Globs | None:
+        return compile_globs(self.include) if self.include else None
 
     @cached_property
-    def exclude_spec(self) -> GitIgnoreSpec | None:
-        return _spec(self.exclude) if self.exclude else None
-
-
-def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
-    from pathspec import GitIgnoreSpec
-
-    return GitIgnoreSpec.from_lines(lines)
+    def exclude_spec(self) -> Globs | None:
+        return compile_globs(self.exclude) if self.exclude else None
 
 
 def display_name(path: Path) -> str:
@@ -85,18 +83,18 @@ def discover(paths: Iterable[Path], options: WalkOptions | None = None,
 class _Ignores:
     """The `.gitignore` specs that apply to one directory, outermost first."""
 
-    specs: list[tuple[Path, GitIgnoreSpec]] = field(default_factory=list)
+    specs: list[tuple[Path, Globs]] = field(default_factory=list)
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
         verdict = False
         for base, spec in self.specs:
             rel = path.relative_to(base).as_posix() + ("/" if is_dir else "")
-            result = spec.check_file(rel).include
+            result = spec.check(rel)
             if result is not None:
                 verdict = result
         return verdict
 
-    def relative_to(self, directory: Path) -> list[tuple[str, GitIgnoreSpec]]:
+    def relative_to(self, directory: Path) -> list[tuple[str, Globs]]:
         """Each spec with ``directory``'s path relative to the spec's base (``""`` or
         ``"a/b/"``), so a file's name is matched with one string join per spec."""
         out = []
@@ -110,14 +108,18 @@ class _Ignores:
         return _Ignores([*self.specs, (directory, spec)]) if spec is not None else self
 
 
-def _read_gitignore(directory: Path) -> GitIgnoreSpec | None:
+def _read_gitignore(directory: Path) -> Globs | None:
     from mcred.safeio import UnsafeFile, read_text
 
     try:  # a regular file only, bounded: never a FIFO, a device or a link out
         text = read_text(directory / ".gitignore", "gitignore", errors="replace")
     except UnsafeFile:  # absent (the usual case) or unusable: nothing to honour
         return None
-    return _spec(text.splitlines())
+    return compile_gitignore(text.splitlines())
+
+
+class _OutOfTime(Exception):
+    """The walk's deadline passed (reported once, then the walk ends)."""
 
 
 class _Walker:
@@ -132,11 +134,28 @@ class _Walker:
         self.options = options
         self.on_error = on_error
         self.visited: set[tuple[int, int]] = set()
+        self.deadline = 0.0
 
     def walk(self) -> Iterator[Path]:
         ignores = self._outer_ignores() if self.options.gitignore else _Ignores()
-        for rel in self._directory(self.base, ignores):
-            yield self.root / rel
+        self.deadline = time.monotonic() + self.options.max_seconds
+        stack = [(self.base, ignores)]
+        try:
+            while stack:
+                directory, ignores = stack.pop()
+                self._check_time()
+                subdirs: list[tuple[Path, _Ignores]] = []
+                for rel in self._directory(directory, ignores, subdirs):
+                    yield self.root / rel
+                stack.extend(reversed(subdirs))
+        except _OutOfTime:
+            self.on_error(f"{display_name(self.root)}: walking the directory took longer than "
+                          f"the limit of {self.options.max_seconds:g} s; the files not reached "
+                          "by then were not linted (exclude large folders with `exclude`)")
+
+    def _check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise _OutOfTime
 
     def _outer_ignores(self) -> _Ignores:
         """`.gitignore` files above the walked directory, up to its repository's root."""
@@ -147,8 +166,10 @@ class _Walker:
             ignores = ignores.extended(directory)
         return ignores
 
-    def _directory(self, directory: Path, ignores: _Ignores) -> Iterator[str]:
-        """Selected files below ``directory``, as paths relative to the walked one.
+    def _directory(self, directory: Path, ignores: _Ignores,
+                   subdirs: list[tuple[Path, _Ignores]]) -> Iterator[str]:
+        """Selected files in ``directory``, as paths relative to the walked one; the
+        directories to enter next go to ``subdirs`` (the caller's stack, not recursion).
 
         perf: a file is a string until the walk yields it (one ``Path`` per file).
         """
@@ -161,23 +182,21 @@ class _Walker:
             shown = display_name(self.root / directory.relative_to(self.base))
             self.on_error(f"{shown}: cannot list the directory ({exc.strerror or exc})")
             return
-        if self.options.gitignore:
-            ignores = ignores.extended(directory)
+        inner = ignores.extended(directory) if self.options.gitignore else ignores
         here = self._rel(directory)
         prefix = "" if here == "." else here + "/"
-        specs = ignores.relative_to(directory)
-        subdirs = []
-        for entry in entries:
+        specs = inner.relative_to(directory)
+        for number, entry in enumerate(entries):
+            if number & 0x3FF == 0x3FF:  # a folder can hold a million names
+                self._check_time()
             kind = self._kind(entry)
             if kind == "dir":
                 path = directory / entry.name
-                if entry.name not in _SKIP_DIRS and not self._dir_excluded(path, ignores):
-                    subdirs.append(path)
+                if entry.name not in _SKIP_DIRS and not self._dir_excluded(path, inner):
+                    subdirs.append((path, inner))
             elif (kind == "file" and entry.name.endswith(YAML_SUFFIXES)
                   and self._file_selected(prefix + entry.name, entry.name, specs)):
                 yield prefix + entry.name
-        for sub in subdirs:
-            yield from self._directory(sub, ignores)
 
     def _first_visit(self, directory: Path) -> bool:
         """Only matters when links are followed: a real directory is entered once."""
@@ -209,20 +228,20 @@ class _Walker:
 
     def _dir_excluded(self, path: Path, ignores: _Ignores) -> bool:
         spec = self.options.exclude_spec
-        if spec is not None and spec.match_file(self._rel(path) + "/"):
+        if spec is not None and spec.match(self._rel(path) + "/"):
             return True
         return ignores.ignored(path, is_dir=True)
 
     def _file_selected(self, rel: str, name: str,
-                       specs: list[tuple[str, GitIgnoreSpec]]) -> bool:
+                       specs: list[tuple[str, Globs]]) -> bool:
         include, exclude = self.options.include_spec, self.options.exclude_spec
-        if include is not None and not include.match_file(rel):
+        if include is not None and not include.match(rel):
             return False
-        if exclude is not None and exclude.match_file(rel):
+        if exclude is not None and exclude.match(rel):
             return False
         verdict = False  # as _Ignores.ignored, on strings
         for prefix, spec in specs:
-            result = spec.check_file(prefix + name).include
+            result = spec.check(prefix + name)
             if result is not None:
                 verdict = result
         return not verdict

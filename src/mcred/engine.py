@@ -27,17 +27,37 @@ class FileResult:
     document: Document | None = None
 
 
-def check_design(design: Design, settings: RuleSettings, path: str = "") -> list[Issue]:
-    """Issues from every enabled design-scope rule, code-stamped."""
-    from mcred.registry import RuleContext, all_rules
+def check_design(design: Design, settings: RuleSettings, path: str = "",
+                 deadline: float | None = None) -> list[Issue]:
+    """Issues from every enabled design-scope rule, code-stamped.
+
+    When the file's ``deadline`` passes, the remaining rules are not run and one MC009
+    issue says so: a hostile design gets a finding, not a hang.
+    """
+    from mcred.registry import OutOfTime, RuleContext, all_rules
 
     issues: list[Issue] = []
-    for entry in all_rules():
-        if entry.scope != "design" or not settings.is_enabled(entry.code):
-            continue
-        ctx = RuleContext(_options(entry, settings), settings.profile, path)
-        issues.extend(replace(issue, code=entry.code) for issue in entry.check(design, ctx))
+    rules = [e for e in all_rules() if e.scope == "design" and settings.is_enabled(e.code)]
+    for done, entry in enumerate(rules):
+        ctx = RuleContext(_options(entry, settings), settings.profile, path, deadline)
+        try:
+            ctx.check_time()
+            found = [replace(issue, code=entry.code) for issue in entry.check(design, ctx)]
+        except OutOfTime:
+            issues.append(_out_of_time(rules[done:]))
+            break
+        issues.extend(found)
     return issues
+
+
+def _out_of_time(skipped: list[Rule]) -> Issue:
+    from mcred.tree import Limits
+
+    codes = ", ".join(e.code for e in skipped[:5]) + (", …" if len(skipped) > 5 else "")
+    return Issue("MC009", f"checking the design took longer than the limit of "
+                 f"{Limits().max_seconds:g} s; {len(skipped)} rule(s) were not run ({codes})",
+                 (),
+                 "Split the design or shorten its lists; a design is checked in milliseconds")
 
 
 def _under_any(path: KeyPath, roots: list[KeyPath]) -> bool:
@@ -60,7 +80,7 @@ def lint_document(doc: Document, settings: RuleSettings) -> FileResult:
         issues.extend(shape_issues)
         if design is not None:
             dropped = [i.key_path for i in shape_issues if i.code in ("MC005", "MC006")]
-            issues.extend(i for i in check_design(design, settings, doc.path)
+            issues.extend(i for i in check_design(design, settings, doc.path, doc.deadline)
                           if not _under_any(i.key_path, dropped))
     findings = apply_suppressions(doc, to_findings(doc, issues, settings), settings)
     return FileResult(doc.path, findings, design, doc)

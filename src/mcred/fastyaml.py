@@ -193,3 +193,34 @@ def _loader_class() -> type | None:
             Yaml12Resolver.__init__(self)
 
     return FastComposer
+
+
+@cache
+def _data_loader_class() -> type | None:
+    """The same C parser and YAML 1.2 resolver, constructing plain data (safe tags only)."""
+    composer = _loader_class()
+    if composer is None:
+        return None
+    from yaml.constructor import SafeConstructor
+
+    class FastDataLoader(composer, SafeConstructor):  # type: ignore[misc, valid-type]
+        def __init__(self, stream: str) -> None:
+            composer.__init__(self, stream)  # type: ignore[misc]
+            SafeConstructor.__init__(self)
+
+    return FastDataLoader
+
+
+def load_data(text: str) -> tuple[bool, Any]:
+    """``(True, data)`` of a whole document read with libyaml and YAML 1.2 rules, or
+    ``(False, None)`` when there is no libyaml or it cannot read the text."""
+    loader_class = _data_loader_class()
+    if loader_class is None:
+        return False, None
+    loader = loader_class(text)
+    try:
+        return True, loader.get_single_data()
+    except Exception:  # any refusal means: read it with ruamel instead
+        return False, None
+    finally:
+        loader.dispose()

@@ -6,14 +6,14 @@ import re
 import time
 import warnings
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 
 from mcred.fastyaml import try_compose
 from mcred.findings import Issue, KeyPath
-from mcred.positions import PositionIndex, Span, span_from_marks
+from mcred.positions import PositionIndex, Span
 from mcred.sources import Source, character_issues
-from mcred.tree import Limits, TreeBuilder, TreeProblem, deadline_problem
+from mcred.tree import Limits, TreeBuilder, TreeProblem
 
 SUPPORTED_VERSIONS = (1,)
 _MARKER = re.compile(r"^mcred[ \t]*:", re.MULTILINE)
@@ -30,6 +30,8 @@ class Document:
     issues: list[Issue] = field(default_factory=list)
     # Unquoted values kept as the text written (MC012): key path → that text, for --fix.
     quotable: dict[KeyPath, str] = field(default_factory=dict)
+    # The file's time budget (time.monotonic()): loading starts it, the rules share it.
+    deadline: float | None = None
 
     @cached_property
     def lines(self) -> list[str]:
@@ -54,7 +56,8 @@ def _span_issue(code: str, message: str, span: Span, fix: str = "") -> Issue:
 def load_source(source: Source, limits: Limits | None = None) -> Document:
     """Load a :class:`Source`; encoding problems found while reading are its only findings."""
     if source.issues:
-        return Document(path=source.name, text=source.text, issues=list(source.issues))
+        return Document(path=source.name, text=source.text, issues=list(source.issues),
+                        deadline=time.monotonic() + (limits or Limits()).max_seconds)
     return load_text(source.text, source.name, limits)
 
 
@@ -62,7 +65,7 @@ def load_text(text: str, path: str = "<string>", limits: Limits | None = None) -
     """Parse ``text`` into a :class:`Document`; never raises for bad input."""
     limits = limits or Limits()
     deadline = time.monotonic() + limits.max_seconds
-    doc = Document(path=path, text=text)
+    doc = Document(path=path, text=text, deadline=deadline)
     doc.issues.extend(character_issues(text))
     if doc.issues:
         return doc
@@ -164,49 +167,20 @@ def _yaml11_issue(text: str) -> Issue:
     )
 
 
-@cache
-def _guarded_composer() -> type:
-    """ruamel's composer with a time budget and no duplicate-anchor warnings on stderr."""
-    from ruamel.yaml.composer import Composer
-
-    class GuardedComposer(Composer):
-        deadline = 0.0
-        seconds = 0.0
-
-        def __init__(self, loader: Any = None) -> None:
-            super().__init__(loader)
-            self.warn_double_anchors = False
-
-        def compose_node(self, parent: Any, index: Any) -> Any:
-            if time.monotonic() > self.deadline:
-                mark = self.parser.peek_event().start_mark
-                raise deadline_problem(self.seconds, span_from_marks(mark, mark))
-            return super().compose_node(parent, index)
-
-    return GuardedComposer
-
-
-def _new_yaml(limits: Limits, deadline: float) -> Any:
-    """A fresh parser per file: ruamel keeps state such as the `%YAML` version between loads."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt", pure=True)
-    composer: Any = type("FileComposer", (_guarded_composer(),), {
-        "deadline": deadline, "seconds": limits.max_seconds})
-    yaml.Composer = composer
-    yaml.max_depth = limits.max_depth + 1
-    return yaml
-
-
 def _compose(doc: Document, limits: Limits,
              deadline: float) -> tuple[Any, tuple[int, int] | None]:
     # Fast path (perf): libyaml composes when it gives exactly ruamel's nodes; see fastyaml.py.
-    handled, fast = try_compose(doc.text, limits.max_depth)
-    if handled:
-        return fast, None
+    # It runs in C, past any deadline and node limit: documents that may hold more values
+    # than the limit take the guarded path, which stops at either.
+    if not may_exceed_nodes(doc.text, limits.max_nodes):
+        handled, fast = try_compose(doc.text, limits.max_depth)
+        if handled:
+            return fast, None
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    yaml = _new_yaml(limits, deadline)
+    from mcred.yamlguard import new_yaml
+
+    yaml = new_yaml(limits, deadline)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -224,6 +198,17 @@ def _compose(doc: Document, limits: Limits,
             "Flatten the structure; the design format is only a few levels deep",
         ))
     return None, _version(yaml)
+
+
+_VALUE_STARTS = (": ", ":\n", ":\t", "- ", "-\n", "-\t", "? ", ",", "[", "{")
+
+
+def may_exceed_nodes(text: str, max_nodes: int) -> bool:
+    """A rough over-estimate from counts only: every value but the first follows an
+    indicator (``: ``, ``- ``, ``? ``), a comma or a bracket, and a mapping entry is two
+    values. Comments and text add nothing, so a long but ordinary file stays fast."""
+    rough = sum(text.count(s) for s in _VALUE_STARTS)
+    return 2 * rough + 2 > max_nodes
 
 
 def _version(yaml: Any) -> tuple[int, int] | None:

@@ -25,6 +25,7 @@ from mcred.cache import (
 from mcred.engine import FileResult
 from mcred.settings import LintSettings, RuleSettings
 from mcred.sources import Source
+from mcred.workers import die_with_parent
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -223,7 +224,8 @@ def _stream_parallel(chunks: Iterator[list[Job]], settings: LintSettings,
     _prepare_fork()
     submitted: list[tuple[list[Job], Future[list[Entry]]]] = []
     results: list[FileResult] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         for chunk in chunks:
             submitted.append((chunk, pool.submit(_lint_chunk, chunk, settings)))
         for chunk, future in submitted:  # earlier chunks convert while later ones run
@@ -250,7 +252,8 @@ def _lint_parallel(jobs: Sequence[Job], settings: LintSettings, workers: int) ->
     size = max(MIN_CHUNK, -(-len(jobs) // (workers * 4)))
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     workers = min(workers, len(chunks))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         return [e for chunk in pool.map(_lint_chunk, chunks, [settings] * len(chunks))
                 for e in chunk]
 

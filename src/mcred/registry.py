@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,13 +28,26 @@ _SECTION = re.compile(r"^(What it does|Why is this bad\?|Example|Use instead|Opt
                       r"References)\s*$", re.MULTILINE)
 
 
+class OutOfTime(Exception):
+    """The file's time budget ran out while a rule was checking it (reported as MC009)."""
+
+
 @dataclass
 class RuleContext(Generic[OptionsT]):
-    """What a check may know besides the design: its options and the active profile."""
+    """What a check may know besides the design: its options and the active profile.
+
+    ``deadline`` (``time.monotonic()``) is the file's budget: a rule whose work grows with
+    the design calls :meth:`check_time` in its loop, so a hostile file cannot hold the run.
+    """
 
     options: OptionsT
     profile: str | None = None
     path: str = ""
+    deadline: float | None = None
+
+    def check_time(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise OutOfTime
 
     def issue(self, key_path: KeyPath, message: str, *, fix: str = "",
               severity: Severity | None = None) -> Issue:

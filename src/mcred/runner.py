@@ -48,6 +48,21 @@ def lint_source(source: Source, settings: LintSettings) -> FileResult:
     return result
 
 
+def lint_buffer(text: str, path: Path, settings: LintSettings,
+                rules_for: Callable[[Path], RuleSettings] | None = None) -> FileResult | None:
+    """One design held in memory (an editor's unsaved buffer) as ``lint_paths`` would lint
+    the file at ``path``: its configuration, per-file ignores, suppressions and limits.
+
+    ``None`` when the text is not a design (no ``mcred:`` marker), as for a walked file.
+    The caller bounds the size (``settings.max_file_size``) and adds cross-file findings
+    with :func:`cross_file_findings`.
+    """
+    if not has_marker(text):
+        return None
+    rules = rules_for(path) if rules_for else settings.rules
+    return lint_source(Source(display_name(path), text), replace(settings, rules=rules))
+
+
 def cap_findings(findings: list[Finding], cap: int) -> list[Finding]:
     """Keep the first ``cap`` findings and summarise the rest in one finding.
 
@@ -124,7 +139,8 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
     result.notes.extend(outcome.notes)
     for file in result.files:
         if file.path in outcome.findings:
-            extra = _per_file(file, outcome.findings[file.path], per_file.get(file.path))
+            extra = cross_file_findings(file, outcome.findings[file.path],
+                                        per_file.get(file.path))
             file.findings = sorted(file.findings + extra, key=Finding.sort_key)
     return result
 
@@ -156,8 +172,8 @@ def _catalogue(result: RunResult, settings: LintSettings, walked: bool,
     return cached_catalogue(store, key, compute)
 
 
-def _per_file(file: FileResult, found: list[Finding],
-              rules: RuleSettings | None) -> list[Finding]:
+def cross_file_findings(file: FileResult, found: list[Finding],
+                        rules: RuleSettings | None) -> list[Finding]:
     """Cross-file findings under the file's own configuration and suppression comments."""
     from mcred.suppressions import silence
 

@@ -192,8 +192,13 @@ def _known_keys(loc: tuple[int | str, ...]) -> set[str]:
         if isinstance(part, int):
             continue
         node = next((n for f, n, *_ in SPEC[model] if f == part), None)
+        if node is None and part in _BRANCH_TAGS:
+            continue  # the union branch the validator tried (`prerequisites.model.…`)
         model = _model_of(node) if node else None
     return {f for f, *_ in SPEC[model]} if model else set()
+
+
+_BRANCH_TAGS = frozenset({"text", "map", "model"})
 
 
 def _model_of(node: tuple[Any, ...]) -> str | None:
@@ -202,7 +207,7 @@ def _model_of(node: tuple[Any, ...]) -> str | None:
         return str(node[1])
     if node[0] in ("nullable", "list"):
         return _model_of(node[1])
-    if node[0] == "union":
+    if node[0] in ("union", "tagged"):
         return next((m for _, n in node[1] if (m := _model_of(n))), None)
     return None
 

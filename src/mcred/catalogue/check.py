@@ -6,6 +6,7 @@ that names single files checks them against the configured catalogue root, or sk
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -81,14 +82,15 @@ def load_root(root: Path, files: Iterable[FileResult],
     from mcred.settings import RuleSettings
     from mcred.sources import ReadPolicy, SourceError, read_path
 
-    linted = {Path(f.path).resolve() for f in files}
+    # realpath, not resolve(): a symlink loop in the catalogue must not raise
+    linted = {os.path.realpath(f.path) for f in files}
     options = WalkOptions(settings.include, settings.exclude, settings.gitignore)
     problems: list[str] = []
     entries: list[Entry] = []
     if not root.is_dir():
         return [], [f"{display_name(root)} (the configured catalogue is not a directory)"]
     for path, _ in discover([root], options, problems.append):
-        if path.resolve() in linted:
+        if os.path.realpath(path) in linted:
             continue
         name = display_name(path)
         try:

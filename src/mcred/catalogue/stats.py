@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from mcred.catalogue.model import Catalogue, Entry, design_id
 from mcred.findings import count_by_severity
-from mcred.langtext import has_text
+from mcred.langtext import declared_language, has_text, pick
 from mcred.plain import Design
 
 if TYPE_CHECKING:
@@ -132,8 +132,13 @@ def _target(catalogue: Catalogue, target_id: str | None, key: str) -> dict[str, 
     found = catalogue.resolve(target_id)
     return {"target": key, "in_catalogue": found is not None,
             "external": target_id is None,
-            "title": found.design.title if found else None,
+            "title": _title(found.design) if found else None,
             "ects": found.ects() if found else None, "sources": []}
+
+
+def _title(design: Design) -> str | None:
+    """The title in the design's own language (a report shows one text per design)."""
+    return pick(design.title, declared_language(design.language, design.languages))
 
 
 def _findings(result: RunResult, top: int) -> dict[str, Any]:

@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "init": "mcred.cli.init:init",
     "export": "mcred.cli.export:export",
     "render": "mcred.cli.render:render",
+    "server": "mcred.cli.server:server",
 }
 
 

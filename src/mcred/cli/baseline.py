@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from mcred.baseline import DEFAULT_NAME
-from mcred.config.options import CliOptions, Run, config_options, fail
+from mcred.cli.run import Run, fail
+from mcred.config.options import CliOptions, config_options
 from mcred.reporters.safe import clean
 
 _FILE = click.Path(path_type=Path, dir_okay=False)

@@ -62,14 +62,12 @@ def _console(color: bool) -> Console:
 
 def render(data: dict[str, Any], console: Console) -> None:
     """The overview as headed tables and a tree, in the order of the JSON document."""
-    from mcred.reporters.safe import clean
-
     files = data["files"]
     console.print(f"[bold]Catalogue: {data['designs']} designs[/] in {files['linted']} "
                   f"files ({files['skipped']} skipped, {len(files['read_errors'])} unreadable, "
                   f"{len(files['not_loaded'])} did not load)")
     for error in files["read_errors"]:
-        console.print(f"[red]{_escape(clean(error))}[/]")
+        console.print(f"[red]{_escape(error)}[/]")
     console.print(_annex_table(data))
     for title, key in (("ECTS", "ects"), ("EQF level", "eqf"),
                        ("Participation", "participation"),
@@ -80,9 +78,13 @@ def render(data: dict[str, Any], console: Console) -> None:
 
 
 def _escape(text: str) -> str:
+    """Repository text (file names, ids, values) for a rich table: control and bidi
+    characters shown as escapes, then rich markup escaped."""
     from rich.markup import escape
 
-    return escape(text)
+    from mcred.reporters.safe import clean
+
+    return escape(clean(text, 500))
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -99,7 +101,7 @@ def _annex_table(data: dict[str, Any]) -> RenderableType:
     for element, value in data["annex_i"].items():
         share = value["share"]
         style = "green" if share == 1 else "yellow" if share >= 0.5 else "red"
-        table.add_row(element.replace("_", " "), str(value["designs"]),
+        table.add_row(_escape(element.replace("_", " ")), str(value["designs"]),
                       f"[{style}]{share:.0%}[/]")
     return table
 

@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from mcred.config.options import CliOptions, Run, config_options
+from mcred.cli.run import Run
+from mcred.config.options import CliOptions, config_options
 from mcred.config.resolve import Effective
 
 
@@ -28,8 +29,8 @@ def config(path: Path | None, output_format: str, fail_on: str | None,
     """
     from dataclasses import replace
 
+    from mcred.cli.run import fail
     from mcred.config.errors import ConfigError
-    from mcred.config.options import fail
 
     run = Run.prepare(replace(config, fail_on=fail_on))
     try:
@@ -37,8 +38,8 @@ def config(path: Path | None, output_format: str, fail_on: str | None,
     except ConfigError as exc:
         fail(str(exc))
     data = describe(effective, run)
-    if output_format == "json":
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    if output_format == "json":  # ASCII: repository text cannot reach a terminal raw
+        click.echo(json.dumps(data, indent=2, ensure_ascii=True, default=str))
     else:
         click.echo(render(data), nl=False)
 
@@ -111,4 +112,7 @@ def render(data: dict[str, Any]) -> str:
     if data["inactive_profile_entries"]:
         lines.append("profile entries without effect in this build: "
                      + ", ".join(data["inactive_profile_entries"]))
-    return "\n".join(lines) + "\n"
+    from mcred.reporters.safe import clean
+
+    # Keys, paths, globs and option values come from the repository's config files.
+    return "".join(clean(line, 2000) + "\n" for line in lines)

@@ -30,11 +30,13 @@ FORMATS = ["ob3", "elm"]
               help="Standards directory with ob3/ and elm3/ (needed for ob3 --validate; the "
               "OB3 schema is not shipped). ELM uses the copies shipped with mcred otherwise.")
 @click.option("--base-url", help="Base URL for the ids (default: urn: identifiers).")
-@click.option("--lang", default="en", show_default=True, callback=lambda c, p, v: language(v),
-              help="elm: language tag of the design's texts.")
+@click.option("--lang", callback=lambda c, p, v: language(v),
+              help="The language of plain (single-language) texts for elm, the language to "
+              "take from language maps for ob3 (default: the design's `language`, else the "
+              "first of `languages`, else en).")
 @click.option("--force", is_flag=True, help="Export even when the design has lint errors.")
 def export(file: Path, target: str, output: Path | None, credential: bool, check: bool,
-           schema_dir: Path | None, base_url: str | None, lang: str, force: bool) -> None:
+           schema_dir: Path | None, base_url: str | None, lang: str | None, force: bool) -> None:
     """Export a design to Open Badges 3.0 (--to ob3) or ELM 3 JSON-LD (--to elm).
 
     A design with lint errors is refused (exit 1, listing them) unless --force.
@@ -61,8 +63,10 @@ def export(file: Path, target: str, output: Path | None, credential: bool, check
         _fail(f"{output}: cannot write ({exc.strerror or exc})", 2)
 
 
-def language(tag: str) -> str:
+def language(tag: str | None) -> str | None:
     """A BCP 47-shaped tag, as JSON-LD language maps require; a usage error otherwise."""
+    if tag is None:
+        return None
     if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", tag):
         raise click.BadParameter(f"{tag!r} is not a language tag like en or pt-PT",
                                  param_hint="--lang")
@@ -104,14 +108,14 @@ def report_findings(loaded: Loaded) -> None:
 
 
 def _build(loaded: Loaded, target: str, credential: bool, base_url: str | None,
-           lang: str) -> dict[str, Any]:
+           lang: str | None) -> dict[str, Any]:
     assert loaded.design is not None
     if target == "ob3":
         from mcred.export import ob3
 
         if credential:
-            return ob3.credential(loaded.design, loaded.path, base_url)
-        return ob3.achievement(loaded.design, loaded.path, base_url)
+            return ob3.credential(loaded.design, loaded.path, base_url, lang=lang)
+        return ob3.achievement(loaded.design, loaded.path, base_url, lang=lang)
     from mcred.export import elm
 
     if credential:
@@ -142,8 +146,8 @@ def _validate(document: dict[str, Any], loaded: Loaded, target: str, credential:
     _report("ELM SHACL shapes (EDC generic)", problems)
     missing = elm.loq_ready(loaded.design)
     if missing:
-        click.echo(f"{loaded.path}: LOQ publishing profile not checked: the design lacks "
-                   + "; ".join(missing), err=True)
+        click.echo(_clean(f"{loaded.path}: LOQ publishing profile not checked: the design "
+                          "lacks " + "; ".join(missing)), err=True)
         return
     _report("ELM LOQ publishing profile", elm.validate(document, schema_dir, "loq").violations)
 
@@ -153,10 +157,17 @@ def _report(what: str, problems: list[str]) -> None:
         click.echo(f"valid: {what}", err=True)
         return
     for problem in problems:
-        click.echo(f"  {problem}", err=True)
+        click.echo(f"  {_clean(problem)}", err=True)
     _fail(f"invalid: {len(problems)} problem(s) against the {what}", 1)
 
 
+def _clean(text: str) -> str:
+    from mcred.reporters.safe import clean
+
+    return clean(text, 1000)
+
+
 def _fail(message: str, code: int) -> NoReturn:
-    click.echo(f"mcred: {message}", err=True)
+    """Messages quote file names and values from the repository: escaped, one line."""
+    click.echo(f"mcred: {_clean(message)}", err=True)
     sys.exit(code)

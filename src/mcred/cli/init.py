@@ -30,8 +30,9 @@ def init(file: Path | None, no_input: bool, interactive: bool, force: bool) -> N
 
     path = file or Path(DEFAULT_FILE)
     to_stdout = path.as_posix() == "-"
+    shown = _clean(path)
     if not to_stdout and path.exists() and not force:
-        click.echo(f"mcred: {path} already exists; pass --force to overwrite it", err=True)
+        click.echo(f"mcred: {shown} already exists; pass --force to overwrite it", err=True)
         sys.exit(2)
     ident = _slug(path.stem if not to_stdout else "new-micro-credential")
     ask = interactive or (not no_input and sys.stdin.isatty() and not to_stdout)
@@ -55,13 +56,20 @@ def init(file: Path | None, no_input: bool, interactive: bool, force: bool) -> N
         with path.open("w" if force else "x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
-        click.echo(f"mcred: {path} already exists; pass --force to overwrite it", err=True)
+        click.echo(f"mcred: {shown} already exists; pass --force to overwrite it", err=True)
         sys.exit(2)
     except OSError as exc:
-        click.echo(f"mcred: {path}: cannot write ({exc.strerror or exc})", err=True)
+        click.echo(f"mcred: {shown}: cannot write ({_clean(exc.strerror or exc)})", err=True)
         sys.exit(2)
     todos = text.count("TODO")
-    click.echo(f"wrote {path} ({todos} TODOs left); next: mcred lint {path}", err=True)
+    click.echo(f"wrote {shown} ({todos} TODOs left); next: mcred lint {shown}", err=True)
+
+
+def _clean(text: object) -> str:
+    """File names can carry terminal escapes (a name from a script, a checkout)."""
+    from mcred.reporters.safe import clean
+
+    return clean(text if isinstance(text, str) else str(text), 1000)
 
 
 def _slug(stem: str) -> str:

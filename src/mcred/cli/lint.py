@@ -54,7 +54,7 @@ FAIL_ON = ["error", "warning", "info", "never"]
 @click.option("--no-source", is_flag=True, help="Do not show the code frame of each finding.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the text report.")
-# -- configuration and adoption (issue 4); the logic lives in mcred.config.options --
+# -- configuration and adoption (issue 4); the logic lives in mcred.cli.run --
 @config_options
 @click.option("--statistics", is_flag=True, help="Also print the number of findings per rule.")
 @click.option("--baseline", "baseline", type=click.Path(path_type=Path, dir_okay=False),
@@ -95,7 +95,7 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
     from dataclasses import replace
 
     from mcred.cli.formats import emit, parse_targets, report_root
-    from mcred.config.options import Run
+    from mcred.cli.run import Run
 
     targets = parse_targets(formats, outputs)
     run = Run.prepare(replace(config, fail_on=fail_on))

@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mcred.config.bounds import MAX_DEPTH, check_bounds, too_deep
 from mcred.config.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -103,24 +104,31 @@ def _read(path: Path, follow: bool = False) -> tuple[str, dict[str, Any]]:
         raise ConfigError(f"cannot read the config file: {exc}{hint}", display_name(path)
                           ) from None
     try:
-        return text, tomllib.loads(text)
+        data = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError(f"the file nests arrays or tables deeper than {MAX_DEPTH} levels; "
+                          "a config needs only a few", display_name(path), 1) from None
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_POSITION.search(str(exc))
         line = int(found.group(1)) if found else max(1, len(text.splitlines()))
         message = _TOML_POSITION.sub("", str(exc)).replace("(at end of document)", "")
         raise ConfigError(f"invalid TOML: {message.strip()}", display_name(path),
                           line) from None
+    return text, data
 
 
 def load_config(path: Path, *, explicit: bool = False) -> ConfigFile | None:
     """Parse and validate ``path``; a pyproject.toml without [tool.mcred] gives ``None``."""
     text, data = _read(path, follow=explicit)
-    path = path.resolve()
+    path = Path(os.path.realpath(path))  # never raises, even on a symlink loop
     table = _table(path, data)
+    from mcred.discovery import display_name
+
+    if table is not None and too_deep(table):  # only mcred's table: the rest is not ours
+        raise ConfigError(f"the file nests arrays or tables deeper than {MAX_DEPTH} levels; "
+                          "a config needs only a few", display_name(path), 1)
     if table is None:
         if explicit:
-            from mcred.discovery import display_name
-
             raise ConfigError("no [tool.mcred] table in this file", display_name(path))
         return None
     # perf: pydantic and the config model only when there is a config to validate
@@ -131,7 +139,9 @@ def load_config(path: Path, *, explicit: bool = False) -> ConfigFile | None:
         model = ConfigModel.model_validate(table)
     except ValidationError as exc:
         raise _first_error(ConfigFile(path, ConfigModel(), text), exc) from None
-    return ConfigFile(path, model, text)
+    config = ConfigFile(path, model, text)
+    check_bounds(config)
+    return config
 
 
 def _first_error(config: ConfigFile, exc: ValidationError) -> ConfigError:
@@ -155,7 +165,10 @@ def _suggest(loc: tuple[object, ...]) -> str:
 
     model: type[Selection] = Override if "overrides" in loc[:1] else ConfigModel
     known = [f.alias or name for name, f in model.model_fields.items()]
-    close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+    typed = str(loc[-1])
+    if len(typed) > 64:  # difflib is quadratic in the length; no key is that long
+        return ""
+    close = difflib.get_close_matches(typed, known, n=1)
     return f" (did you mean `{close[0]}`?)" if close else ""
 
 
@@ -170,17 +183,26 @@ class Finder:
     def for_dir(self, directory: Path) -> ConfigFile | None:
         if directory in self._by_given:
             return self._by_given[directory]
-        found = self._for_resolved(directory.resolve())
+        found = self._for_resolved(Path(os.path.realpath(directory)))
         self._by_given[directory] = found
         return found
 
     def _for_resolved(self, directory: Path) -> ConfigFile | None:
-        if directory in self._by_dir:
-            return self._by_dir[directory]
-        found = self._here(directory)
-        if found is None and directory.parent != directory:
-            found = self._for_resolved(directory.parent)
-        self._by_dir[directory] = found
+        """Walk up (a loop, not recursion: a checkout can nest folders 1,000 deep) to the
+        first directory with a config or already known; remember the answer for all."""
+        passed: list[Path] = []
+        found: ConfigFile | None = None
+        while True:
+            if directory in self._by_dir:
+                found = self._by_dir[directory]
+                break
+            passed.append(directory)
+            found = self._here(directory)
+            if found is not None or directory.parent == directory:
+                break
+            directory = directory.parent
+        for seen in passed:
+            self._by_dir[seen] = found
         return found
 
     def _here(self, directory: Path) -> ConfigFile | None:

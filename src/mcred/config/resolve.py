@@ -7,6 +7,7 @@ value remembers where it came from, so `mcred config` can say why a rule is on o
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -20,11 +21,10 @@ from mcred.config.profiles import get_profile, unknown_profile_message
 from mcred.config.rule_options import build_options
 from mcred.config.selection import Layer, Selection, Selector, UnknownSelector, parse_selector
 from mcred.findings import Severity
+from mcred.globs import Globs, compile_globs
 from mcred.settings import LintSettings, RuleSettings
 
 if TYPE_CHECKING:
-    import pathspec
-
     from mcred.config.model import Selection as SelectionModel
     from mcred.options import RuleOptions
 
@@ -206,8 +206,9 @@ class _Builder:
             build_options(entry.options, values)
         except ValidationError as exc:
             err = exc.errors()[0]
-            option = str(err["loc"][0]) if err["loc"] else ""
-            known = ", ".join(entry.options.option_fields()) or "none"
+            option = str(err["loc"][0]).replace("_", "-") if err["loc"] else ""
+            known = ", ".join(f.replace("_", "-") for f in entry.options.option_fields())
+            known = known or "none"
             if err["type"] == "extra_forbidden":
                 message = (f"unknown option `{option}` of {code} {entry.name} "
                            f"(options: {known})")
@@ -225,7 +226,7 @@ class Resolver:
         if cli.profile is not None and get_profile(cli.profile) is None:
             raise ConfigError(f"--profile: {unknown_profile_message(cli.profile)}")
         self.cli = cli
-        self.cwd = (cwd or Path.cwd()).resolve()
+        self.cwd = Path(os.path.realpath(cwd or Path.cwd()))
         self.rules = rule_refs()
         self._finder = Finder()
         self._explicit = load_config(cli.config, explicit=True) if cli.config else None
@@ -341,19 +342,18 @@ class Resolver:
 
 
 def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
+    try:  # realpath, not resolve(): a symlink loop must not raise here
+        return Path(os.path.realpath(path)).relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
 
 
 def _matches(globs: list[str], relative: str) -> bool:
     """gitignore-style globs (`legacy/**`, `*.draft.yaml`), relative to the config's folder."""
-    return _spec(tuple(globs)).match_file(relative)
+    return _spec(tuple(globs)).match(relative)
 
 
 @cache
-def _spec(globs: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
-    import pathspec
-
-    return pathspec.GitIgnoreSpec.from_lines(globs)
+def _spec(globs: tuple[str, ...]) -> Globs:
+    """Compiled once per list (linear-time matching; the config was checked on load)."""
+    return compile_globs(globs)

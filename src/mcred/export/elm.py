@@ -30,6 +30,7 @@ from mcred.export.common import (
     iso_duration_hours,
     language_code3,
     language_name,
+    text_language,
 )
 from mcred.langtext import LangText, has_text, prerequisite_text, variants
 from mcred.links import is_link, published
@@ -86,9 +87,15 @@ ACCREDITATION_TYPES = {
 }
 
 
-def qualification(design: Design, path: str, lang: str = "en",
+def qualification(design: Design, path: str, lang: str | None = None,
                   base_url: str | None = None) -> dict[str, Any]:
-    """The ELM ``Qualification`` for a design; ``lang`` is the language the texts are in."""
+    """The ELM ``Qualification`` for a design.
+
+    ELM texts are language maps: a language map of the design is exported whole, a plain
+    text under ``lang`` (default: the design's `language`, else the first of `languages`,
+    else English).
+    """
+    lang = lang or text_language(design) or "en"
     return _Builder(design, design_id(design, path), lang, base_url).build()
 
 

@@ -17,7 +17,6 @@ from mcred.export.common import (
     ISCED_URI,
     ExportError,
     design_id,
-    hours_text,
     is_iri,
     isced_label,
     outcome_lines,
@@ -39,10 +38,15 @@ _LANGUAGE = re.compile(r"^[a-z]{2,4}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-def achievement(design: Design, path: str, base_url: str | None = None) -> dict[str, Any]:
-    """The OB 3.0 ``Achievement`` describing the micro-credential (what a badge is *for*)."""
+def achievement(design: Design, path: str, base_url: str | None = None, *,
+                lang: str | None = None) -> dict[str, Any]:
+    """The OB 3.0 ``Achievement`` describing the micro-credential (what a badge is *for*).
+
+    OB 3.0 texts are single strings, so the texts are taken in one language: ``lang``, else
+    the design's own (`language`, else the first of `languages`); ``inLanguage`` says which.
+    """
     ident = design_id(design, path)
-    lang = text_language(design)
+    lang = lang or text_language(design)
     title, summary = pick(design.title, lang), pick(design.summary, lang)
     data: dict[str, Any] = {
         "@context": CONTEXT,
@@ -75,9 +79,10 @@ def achievement(design: Design, path: str, base_url: str | None = None) -> dict[
 
 
 def credential(design: Design, path: str, base_url: str | None = None,
-               today: dt.date | None = None) -> dict[str, Any]:
+               today: dt.date | None = None, *, lang: str | None = None) -> dict[str, Any]:
     """An unsigned ``OpenBadgeCredential`` template: the issuer fills in the learner and signs."""
-    inner = achievement(design, path, base_url)
+    lang = lang or text_language(design)
+    inner = achievement(design, path, base_url, lang=lang)
     del inner["@context"]
     issuer = inner.get("creator")
     if issuer is None:
@@ -97,7 +102,7 @@ def credential(design: Design, path: str, base_url: str | None = None,
             "achievement": inner,
         },
     }
-    summary = pick(design.summary, text_language(design))
+    summary = pick(design.summary, lang)
     if summary:
         data["description"] = summary
     return data
@@ -113,30 +118,36 @@ def _criteria(design: Design, lang: str | None) -> dict[str, str]:
 
 
 def criteria_narrative(design: Design, lang: str | None) -> str:
-    """Markdown (as OB 3.0 allows) listing the outcomes and how they are assessed."""
+    """Markdown (as OB 3.0 allows) listing the outcomes and how they are assessed, worded
+    in ``lang`` like the rendered page (the same gettext catalogues)."""
+    from mcred.render.i18n import wording
+    from mcred.render.labels import label
+
+    w = wording(lang)
     parts: list[str] = []
     outcomes = outcome_lines(design, lang)
     if outcomes:
-        parts.append("Learners who earn this micro-credential are able to:\n\n"
+        parts.append(w._("Learners who earn this micro-credential are able to:") + "\n\n"
                      + "\n".join(f"- {text}" for text in outcomes))
     tasks = [a for a in design.assessment if a.type]
     if tasks:
         lines = []
         for task in tasks:
-            weight = f" ({hours_text(task.weight)} %)" if task.weight is not None else ""
+            weight = f" ({w.number(task.weight)} %)" if task.weight is not None else ""
             text = pick(task.criteria, lang)
             criteria = f": {text}" if text else ""
-            lines.append(f"- {task.type}{weight}{criteria}")
-        parts.append("Achievement is verified by assessment:\n\n" + "\n".join(lines))
+            lines.append(f"- {label(task.type, w)}{weight}{criteria}")
+        parts.append(w._("Achievement is verified by assessment:") + "\n\n" + "\n".join(lines))
     workload = design.workload
     if workload and (workload.ects is not None or workload.hours_total is not None):
         bits = []
         if workload.ects is not None:
-            bits.append(f"{hours_text(workload.ects)} ECTS credits")
+            bits.append(w.ngettext("%(n)s ECTS credit", "%(n)s ECTS credits", workload.ects))
         if workload.hours_total is not None:
-            bits.append(f"{hours_text(workload.hours_total)} hours of learning")
-        parts.append("Workload: " + ", ".join(bits) + ".")
-    return "\n\n".join(parts) or "The criteria have not been written yet."
+            bits.append(w.ngettext("%(n)s hour of learning", "%(n)s hours of learning",
+                                   workload.hours_total))
+        parts.append(w._("Workload: %(parts)s.", parts=", ".join(bits)))
+    return "\n\n".join(parts) or w._("The criteria have not been written yet.")
 
 
 def _alignments(design: Design, lang: str | None) -> list[dict[str, Any]]:

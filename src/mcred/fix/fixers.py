@@ -41,6 +41,7 @@ class Edit:
     reason: str
     safe: bool = True
     after: str | None = None  # when adding a key: insert it after this sibling key
+    rename: bool = False  # the key at ``path`` (``old``) is renamed to ``new``, value kept
 
 
 def find_edits(root: Any, unsafe: bool, quote: Mapping[KeyPath, str] | None = None
@@ -54,7 +55,49 @@ def find_edits(root: Any, unsafe: bool, quote: Mapping[KeyPath, str] | None = No
     edits = [edit for path, value in _scalars(root, ())
              if (edit := _quoted(path, value, quote.get(path)) or _scalar_edit(path, value))]
     edits.extend(_derived(root))
+    edits.extend(_language_keys(root, ()))
     return [e for e in edits if e.safe or unsafe]
+
+
+def _language_keys(node: Any, path: KeyPath) -> Iterator[Edit]:
+    """Keys of language maps written as names or with underscores (`English`, `en_GB`)."""
+    if isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _language_keys(value, (*path, i))
+    if not isinstance(node, dict):
+        return
+    if path and _is_language_map(path, node):
+        for key in node:
+            edit = _language_key(path, key, node)
+            if edit is not None:
+                yield edit
+        return
+    for key, value in node.items():
+        if isinstance(key, str) and not key.startswith("x-"):
+            yield from _language_keys(value, (*path, key))
+
+
+def _is_language_map(path: KeyPath, node: Mapping[Any, Any]) -> bool:
+    from mcred.ambiguous import spec_at
+    from mcred.plain.classes import SPEC
+
+    kinds = spec_at(path)
+    if not any(leaf[0] == "dict" for leaf in kinds):
+        return False
+    fields = {f for leaf in kinds if leaf[0] == "model" for f, *_ in SPEC[leaf[1]]}
+    return all(isinstance(k, str) and k not in fields and not isinstance(v, dict | list)
+               for k, v in node.items())
+
+
+def _language_key(path: KeyPath, key: str, node: Mapping[Any, Any]) -> Edit | None:
+    from mcred.vocabularies.languages import is_language_tag, suggest_language
+
+    if key.startswith("x-") or is_language_tag(key):
+        return None
+    meant = suggest_language(key)
+    if meant is None or meant in node:
+        return None
+    return Edit((*path, key), key, meant, f"BCP 47 tag of `{key}`", rename=True)
 
 
 def _quoted(path: KeyPath, value: Any, text: str | None) -> Edit | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,18 +46,19 @@ class Rewrite:
         return self.original != self.result
 
 
-def rewrite(original: bytes, unsafe: bool, quote: Mapping[KeyPath, str] | None = None
-            ) -> Rewrite:
+def rewrite(original: bytes, unsafe: bool, quote: Mapping[KeyPath, str] | None = None,
+            only: Callable[[Edit], bool] | None = None) -> Rewrite:
     """The fixed bytes of a design, or :class:`FixRefused`; pure (no file access).
 
-    ``quote``: values to write quoted, as the loader reports them (``Document.quotable``).
+    ``quote``: values to write quoted, as the loader reports them (``Document.quotable``);
+    ``only`` keeps just the edits it accepts (an editor's quick fix for one finding).
     """
     bom = original.startswith(codecs.BOM_UTF8)
     text = original[len(codecs.BOM_UTF8):].decode("utf-8") if bom else original.decode("utf-8")
     crlf = _line_ends(text)
     body = text.replace("\r\n", "\n") if crlf else text
     tree, layout = _reproducible_tree(body)
-    edits = find_edits(tree, unsafe, quote)
+    edits = [e for e in find_edits(tree, unsafe, quote) if only is None or only(e)]
     if not edits:
         return Rewrite(original, original, ())
     for edit in edits:
@@ -89,34 +90,42 @@ def _yaml(layout: Layout) -> Any:
     return yaml
 
 
-def _layouts(text: str) -> Iterator[Layout]:
+def _layouts(explicit: bool, indent: int | None, offset: int | None) -> Iterator[Layout]:
+    """The guessed layout first, then the common ones."""
+    guessed = [] if indent is None and offset is None else [
+        (indent or 2, (indent or 2) + (offset or 0), offset or 0)]
+    tried = set()
+    for mapping, sequence, offset_ in [*guessed, (2, 2, 0), (2, 4, 2), (4, 4, 2), (4, 6, 4),
+                                       (4, 4, 0), (3, 3, 0), (3, 5, 2)]:
+        if (mapping, sequence, offset_) not in tried:
+            tried.add((mapping, sequence, offset_))
+            yield Layout(mapping, sequence, offset_, explicit)
+
+
+def _reproducible_tree(text: str) -> tuple[Any, Layout]:
+    """Load ``text`` once; find the first layout that dumps it back byte for byte.
+
+    perf: ruamel's indentation guess loads the document anyway; it loads it with our
+    round-trip settings, so that one load is the tree (a load costs more than the lint).
+    """
+    from ruamel.yaml.error import YAMLError
     from ruamel.yaml.util import load_yaml_guess_indent
 
     explicit = any(line.strip() == "---" for line in text.splitlines()[:20]
                    if line.strip() and not line.lstrip().startswith("#"))
-    tried = set()
+    reader = _yaml(Layout(2, 2, 0, explicit))
+    indent: int | None = None
+    offset: int | None = None
     try:
-        _, indent, offset = load_yaml_guess_indent(text)
-        guessed = [(indent or 2, (indent or 2) + (offset or 0), offset or 0)]
-    except Exception:  # the guess is a heuristic; the candidates below still apply
-        guessed = []
-    for mapping, sequence, offset in [*guessed, (2, 2, 0), (2, 4, 2), (4, 4, 2), (4, 6, 4),
-                                      (4, 4, 0), (3, 3, 0), (3, 5, 2)]:
-        if (mapping, sequence, offset) not in tried:
-            tried.add((mapping, sequence, offset))
-            yield Layout(mapping, sequence, offset, explicit)
-
-
-def _reproducible_tree(text: str) -> tuple[Any, Layout]:
-    """Load ``text`` once; find the first layout that dumps it back byte for byte."""
-    from ruamel.yaml.error import YAMLError
-
-    layouts = list(_layouts(text))
-    try:
-        tree = _yaml(layouts[0]).load(text)
+        try:
+            tree, indent, offset = load_yaml_guess_indent(text, yaml=reader)
+        except YAMLError:
+            raise
+        except Exception:  # the guess is a heuristic; the common layouts still apply
+            tree = _yaml(Layout(2, 2, 0, explicit)).load(text)
     except YAMLError as exc:
         raise FixRefused(f"the YAML does not parse ({str(exc).splitlines()[0]})") from None
-    for layout in layouts:
+    for layout in _layouts(explicit, indent, offset):
         if _dump(tree, layout) == text:
             return tree, layout
     raise FixRefused("its layout cannot be reproduced exactly by the YAML writer (unusual "
@@ -135,6 +144,16 @@ def _apply(tree: Any, edit: Edit) -> None:
         parent = parent[part]
         _refuse_shared(parent, edit)
     last = edit.path[-1]
+    if edit.rename:
+        position = list(parent.keys()).index(last)
+        value = parent[last]
+        comment = parent.ca.items.pop(last, None)  # the key's end-of-line comment
+        del parent[last]
+        parent.insert(position, edit.new, value)
+        if comment is not None:
+            _shift_comment(comment, len(str(edit.new)) - len(str(last)))
+            parent.ca.items[edit.new] = comment
+        return
     if not is_addition(edit):
         _refuse_shared(parent[last], edit)
     if is_addition(edit):
@@ -143,6 +162,14 @@ def _apply(tree: Any, edit: Edit) -> None:
         parent.insert(position, last, edit.new)
         return
     parent[last] = _same_style(parent[last], edit.new)
+
+
+def _shift_comment(comment: list[Any], delta: int) -> None:
+    """Keep the spaces before an end-of-line comment when the key before it changes length
+    (ruamel places the comment at its old column otherwise)."""
+    for token in comment:
+        if token is not None and hasattr(token, "column") and token.column:
+            token.column = max(token.column + delta, 0)
 
 
 def _refuse_shared(node: Any, edit: Edit) -> None:
@@ -165,12 +192,12 @@ def _same_style(old: Any, new: Any) -> Any:
 
 def _verify(before: str, after: str, edits: list[Edit]) -> None:
     """Reload the result: only the edited paths differ, and no comment or other line moved."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="safe", pure=True)
-    old, new = _plain(yaml.load(before)), _plain(yaml.load(after))
+    old, new = map(_plain, _safe_loads(before, after))
     for edit in edits:
-        _put(old, edit.path, edit.new)
+        if edit.rename:
+            _rename(old, edit.path, str(edit.new))
+        else:
+            _put(old, edit.path, edit.new)
     if old != new:
         raise FixRefused("the rewritten file would differ in more than the fixed values")
     removed, added = _changed_lines(before, after)
@@ -180,6 +207,21 @@ def _verify(before: str, after: str, edits: list[Edit]) -> None:
     for line in removed:
         if line.lstrip().startswith("#") or not any(_same_comment(line, n) for n in added):
             raise FixRefused("the rewrite would lose or change a comment or an unrelated line")
+
+
+def _safe_loads(*texts: str) -> list[Any]:
+    """Plain data of whole files, for comparing before and after an edit: libyaml with the
+    loader's YAML 1.2 rules when it reads them all (perf: ~10x ruamel), else ruamel; one
+    reader for all of them either way."""
+    from mcred.fastyaml import load_data
+
+    loaded = [load_data(text) for text in texts]
+    if all(ok for ok, _ in loaded):
+        return [data for _, data in loaded]
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=True)
+    return [yaml.load(text) for text in texts]
 
 
 def _same_comment(old: str, new: str) -> bool:
@@ -224,6 +266,12 @@ def _put(data: Any, path: KeyPath, value: Any) -> None:
     for part in path[:-1]:
         data = data[part]
     data[path[-1]] = value
+
+
+def _rename(data: Any, path: KeyPath, new: str) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[new] = data.pop(path[-1])
 
 
 def unified_diff(name: str, rewrite_: Rewrite) -> str:

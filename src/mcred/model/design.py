@@ -107,7 +107,9 @@ class Design(FormatModel):
 
 def json_schema() -> dict[str, Any]:
     """The published JSON Schema; generated from the model so it can never drift."""
-    schema = _any_of(Design.model_json_schema())
+    from mcred.model.editor import editor_schema
+
+    schema = editor_schema(_any_of(Design.model_json_schema()))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -61,12 +61,20 @@ def defuse(text: str) -> str:
 def clean(text: object, limit: int = 300) -> str:
     """One printable line: controls shown as escapes, command forms defused, shortened."""
     value = text if isinstance(text, str) else str(text)
+    if len(value) <= limit and _harmless(value):
+        return value  # perf: most values are short printable ASCII with nothing to defuse
     if len(value) > limit * 4:
         value = value[: limit * 4]  # escaping can only lengthen; bound the work first
     value = defuse(visible(value))
     if len(value) > limit:
         value = value[: max(1, limit - 1)] + "…"
     return value
+
+
+def _harmless(value: str) -> bool:
+    """Printable ASCII (no control, no tab) holding no `#` and not starting with `::`."""
+    return (value.isascii() and value.isprintable() and "#" not in value
+            and not value.lstrip(" ").startswith("::"))
 
 
 def defuse_json(text: str) -> str:

@@ -21,6 +21,7 @@ Segment = tuple[str, str]
 Line = list[Segment]
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+LABELS = {severity: severity.label for severity in Severity}  # perf: no enum lookups
 
 
 def cells(text: str) -> int:
@@ -39,6 +40,7 @@ class TextReporter(Reporter):
     """Like ruff's full output: location, code, severity, message, then help and context."""
 
     def render(self, result: RunResult, out: TextIO) -> None:
+        self._shown: dict[tuple[int, int], str] = {}  # perf: each source line cleaned once
         lines: list[Line] = []
         for error in result.read_errors:
             lines.append([(clean(error), "bold red")])
@@ -57,7 +59,7 @@ class TextReporter(Reporter):
     def _finding(self, f: Finding, document: Document | None) -> list[Line]:
         head: Line = [
             (f"{clean(f.path)}:{f.line}:{f.column}", "bold"), ("  ", ""),
-            (f.code, STYLES[f.severity]), ("  ", ""), (f.severity.label, STYLES[f.severity]),
+            (f.code, STYLES[f.severity]), ("  ", ""), (LABELS[f.severity], STYLES[f.severity]),
             ("  ", ""), (clean(f.message, 500), ""), (f"  [{f.name}]", "dim"),
         ]
         if self.options.quiet:
@@ -80,7 +82,9 @@ class TextReporter(Reporter):
         width = len(str(f.line + 1))
         frame: list[Line] = []
         for n in range(first, min(len(text_lines), f.line + 1) + 1):
-            shown = clean(text_lines[n - 1], 160)
+            shown = self._shown.get((id(document), n))
+            if shown is None:
+                shown = self._shown[id(document), n] = clean(text_lines[n - 1], 160)
             frame.append([(f"  {n:>{width}} │ ", "blue"), (shown, "")])
             if n == f.line:
                 before = clean(text_lines[n - 1][: max(0, f.column - 1)], 160)
@@ -105,8 +109,7 @@ class TextReporter(Reporter):
 
     def _write(self, lines: list[Line], out: TextIO) -> None:
         if not self.options.color:
-            for line in lines:
-                out.write("".join(text for text, _ in line) + "\n")
+            out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
             return
         from rich.console import Console
         from rich.text import Text

@@ -163,6 +163,8 @@ RULES: tuple[tuple[str, str, str, str], ...] = (
      "mcred.rules.information.mc808_invalid_esco_uri"),
     ("MC809", "invalid-link", "design",
      "mcred.rules.information.mc809_invalid_link"),
+    ("MC810", "missing-text-in-design-language", "design",
+     "mcred.rules.information.mc810_missing_text_in_design_language"),
     ("MC901", "duplicate-design-id", "catalogue",
      "mcred.rules.catalogue.mc901_duplicate_design_id"),
     ("MC902", "unknown-design-reference", "catalogue",

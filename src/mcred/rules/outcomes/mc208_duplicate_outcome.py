@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from heapq import nlargest
+from itertools import chain, pairwise
 
 from mcred.findings import Issue, Severity
 from mcred.outcomes.design import AnalysedOutcome, primary_outcomes
@@ -12,6 +15,13 @@ from mcred.plain import Design
 from mcred.registry import RuleContext, RuleOptions, option, rule
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# Up to this many distinct outcomes every pair is compared (any real design); beyond,
+# each outcome meets only the earlier ones most likely to repeat it, so a design of
+# thousands of outcomes costs linear time instead of quadratic.
+FULL_SCAN = 24
+_CANDIDATES = 4
+_POSTINGS = 8  # earlier outcomes remembered per word pair
+_MAX_CHARS = 1000  # an outcome is a sentence; longer texts are compared by their start
 
 
 class DuplicateOutcome(RuleOptions):
@@ -56,7 +66,9 @@ def duplicate_outcome(design: Design, ctx: RuleContext[DuplicateOutcome]) -> Ite
     """Two outcomes are identical or nearly so (similarity ≥ 0.9).
 
     Texts are compared after stripping the stem, case and punctuation; each repeat is
-    reported once, against the first outcome it repeats.
+    reported once, against the first outcome it repeats. Beyond 24 distinct outcomes,
+    each is compared with the few earlier ones that share most of its word pairs (and
+    any identical one), so a list of thousands is still checked in well under a second.
 
     Why is this bad?
     A repeated outcome inflates the list without adding an achievement, usually after
@@ -84,14 +96,60 @@ def duplicate_outcome(design: Design, ctx: RuleContext[DuplicateOutcome]) -> Ite
     Options
     - `similarity` (default 0.9): difflib ratio from which two texts count as duplicates.
     """
-    seen: list[_Seen] = []
+    seen = _Index()
     for item in primary_outcomes(design, analysed_only=False):
-        text = _normal(item)
-        for earlier in seen:
+        text = _normal(item)[:_MAX_CHARS]
+        for earlier in seen.candidates(text):
+            ctx.check_time()  # one comparison of long texts can take milliseconds
             ratio = earlier.similarity(text, ctx.options.similarity)
             if ratio is not None:
                 yield ctx.issue(item.path, f"{item.label} repeats {earlier.item.label} "
                                            f"({ratio:.0%} similar)")
                 break
         else:
-            seen.append(_Seen(item, text))
+            seen.add(_Seen(item, text))
+
+
+def _pairs(text: str) -> set[str]:
+    words = text.split()
+    return {f"{a} {b}" for a, b in pairwise(words)} or set(words)
+
+
+class _Index:
+    """The distinct outcomes so far: by exact text, and by the word pairs they contain.
+
+    Near-duplicates keep most word pairs in order (one edit breaks at most two), while
+    outcomes that merely reuse the same words in another order share few: an earlier
+    outcome is a candidate when it shares at least half of the shorter one's pairs.
+    """
+
+    def __init__(self) -> None:
+        self.items: list[_Seen] = []
+        self.exact: dict[str, int] = {}
+        self.postings: dict[str, list[int]] = {}
+        self.sizes: list[int] = []
+
+    def add(self, seen: _Seen) -> None:
+        number = len(self.items)
+        self.items.append(seen)
+        self.exact.setdefault(seen.text, number)
+        pairs = _pairs(seen.text)
+        self.sizes.append(len(pairs))
+        for pair in pairs:
+            posting = self.postings.setdefault(pair, [])
+            if len(posting) < _POSTINGS:
+                posting.append(number)
+
+    def candidates(self, text: str) -> list[_Seen]:
+        """Earlier outcomes to compare with ``text``, in their order in the design."""
+        if len(self.items) <= FULL_SCAN:
+            return self.items
+        pairs = _pairs(text)
+        shared = Counter(chain.from_iterable(self.postings.get(p, ()) for p in pairs))
+        likely = [(count, n) for n, count in shared.items()
+                  if 2 * count >= min(len(pairs), self.sizes[n])]
+        chosen = {n for _, n in nlargest(_CANDIDATES, likely)}
+        exact = self.exact.get(text)
+        if exact is not None:
+            chosen.add(exact)
+        return [self.items[n] for n in sorted(chosen)]

@@ -1,0 +1,42 @@
+"""Worker processes that end with the run: a killed parent must not leave them behind."""
+
+from __future__ import annotations
+
+import os
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker: end when the main process ends, even when it is killed (SIGKILL).
+
+    A killed parent cannot shut its pool down, and its workers would wait for work
+    forever. Linux delivers a signal to the worker when its parent dies
+    (``PR_SET_PDEATHSIG``); elsewhere a daemon thread watches the parent's pid.
+    """
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux") and _set_death_signal(signal.SIGKILL):
+        if os.getppid() != parent:  # the parent died before the signal was armed
+            os._exit(1)
+        return
+    import threading
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="mcred-parent-watch", daemon=True).start()
+
+
+def _set_death_signal(signum: int) -> bool:
+    """``prctl(PR_SET_PDEATHSIG, signum)`` through the C library; False when unavailable."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(1, signum, 0, 0, 0)) == 0  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return False
