@@ -1,7 +1,9 @@
 """Every rule has a fixture that triggers it and one that does not, and complete docs.
 
 Design rules have `pass.yaml` / `fail.yaml`; catalogue rules (MC9xx), which look across
-files, have `pass/` / `fail/` folders of designs linted together as one catalogue.
+files, have `pass/` / `fail/` folders of designs linted together as one catalogue. Outcome
+rules also have `pass-<lang>.yaml` / `fail-<lang>.yaml` for every language with an outcome
+lexicon, held to the same checks.
 """
 
 from __future__ import annotations
@@ -19,6 +21,14 @@ from mcred.settings import LintSettings, RuleSettings
 
 RULES = all_rules()
 DIRS = FIXTURES / "rules"
+#: Rules that analyse outcome text, and the languages besides English they analyse.
+LANGUAGE_RULES = ("MC202", "MC203", "MC204", "MC205", "MC206", "MC209", "MC210", "MC211",
+                  "MC213")
+LANGUAGES = ("es", "de", "fr", "it", "pt", "nl")
+LANGUAGE_FIXTURES = [
+    (entry, path.stem) for entry in RULES
+    for path in sorted((DIRS / entry.code).glob("*-*.yaml"))
+    if path.stem.split("-", 1)[0] in ("pass", "fail")]
 _OPTIONS = re.compile(r"^#\s*options:\s*(\{.*\})\s*$", re.MULTILINE)
 
 
@@ -80,3 +90,20 @@ def test_fail_fixture_triggers_rule_at_expected_lines(entry):
 def test_pass_fixture_does_not_trigger_rule(entry):
     found, _ = found_and_expected(entry, "pass")
     assert found == set()
+
+
+@pytest.mark.parametrize("code", LANGUAGE_RULES)
+def test_outcome_rule_has_pass_and_fail_fixtures_in_every_language(code):
+    for lang in LANGUAGES:
+        for kind in ("fail", "pass"):
+            path = DIRS / code / f"{kind}-{lang}.yaml"
+            assert path.exists(), f"{code}: add {path}"
+
+
+@pytest.mark.parametrize(("entry", "kind"), LANGUAGE_FIXTURES,
+                         ids=[f"{e.code}-{k}" for e, k in LANGUAGE_FIXTURES])
+def test_language_fixture_behaves_like_its_kind(entry, kind):
+    found, expected = found_and_expected(entry, kind)
+    if kind.startswith("fail"):
+        assert expected, "the fail fixture must mark where the finding appears with # expect:"
+    assert found == expected

@@ -12,7 +12,7 @@ import os
 import subprocess
 import sys
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, FIXTURES
 
 # Never needed to lint and print a plain report.
 OPTIONAL = (
@@ -209,3 +209,33 @@ def test_wide_text_in_a_code_frame_needs_rich_cells_only(tmp_path):
     modules = _modules_after("lint", "--color", "never", "--no-cache", str(design))
     assert "mcred.runner" in modules
     assert not _loaded(modules, "rich.console") and not _loaded(modules, "rich.text")
+
+
+# The multilingual outcome analysis: a lemmatiser, a language detector (and its numpy).
+MULTILINGUAL = ("simplemma", "py3langid", "numpy", "mcred.outcomes.foreign",
+                "mcred.outcomes.foreign_words", "mcred.outcomes.verb_final")
+SPANISH = FIXTURES / "rules" / "MC204" / "fail-es.yaml"
+
+
+def test_an_english_cold_run_imports_no_lemmatiser_or_language_detector():
+    """English designs (one of them declared `languages: [es, en]`) stay on the fast path."""
+    modules = _modules_after("lint", "--color", "never", "--no-cache", "--format", "json",
+                             str(EXAMPLES / "green-public-procurement.yaml"),
+                             str(EXAMPLES / "online-data-literacy.yaml"),
+                             str(EXAMPLES / "vague-outcomes-workshop.yaml"))
+    assert "mcred.outcomes.analysis" in modules  # the outcome rules ran
+    for prefix in MULTILINGUAL:
+        assert not _loaded(modules, prefix), f"an English run imports {prefix}"
+
+
+def test_a_declared_language_needs_no_detector_and_a_cached_run_neither(tmp_path):
+    env = {"MCRED_CACHE_DIR": str(tmp_path / "cache")}
+    first = _modules_after("lint", "--color", "never", "--format", "json", str(SPANISH),
+                           env=env)
+    assert "mcred.outcomes.foreign" in first  # it really analysed Spanish
+    assert not _loaded(first, "py3langid"), "a design with `language: es` imports the detector"
+    cached = _modules_after("lint", "--color", "never", "--format", "json", "-v",
+                            str(SPANISH), env=env)
+    assert "mcred.cache" in cached
+    for prefix in MULTILINGUAL:
+        assert not _loaded(cached, prefix), f"a cached run imports {prefix}"

@@ -311,9 +311,29 @@ def test_catalogue_render_export_and_baseline_escape_file_names(tmp_path):
 def test_1000_deep_directories(tmp_path):
     deep = "/".join(["d"] * 1000)
     checkout = clone(tmp_path, {f"{deep}/x.yaml": DESIGN, "top.yaml": DESIGN})
-    result = _lint_everything(tmp_path, checkout, "--no-cache")
-    assert result.code == 1 and "MC901" in result.out and "in 2 files" in result.out
-    assert_contained(run(checkout, "catalogue"))
+    try:
+        result = _lint_everything(tmp_path, checkout, "--no-cache")
+        assert result.code == 1 and "MC901" in result.out and "in 2 files" in result.out
+        assert_contained(run(checkout, "catalogue"))
+    finally:
+        _remove_without_recursion(tmp_path)
+
+
+def _remove_without_recursion(root: Path) -> None:
+    """shutil.rmtree recurses per level: pytest's own clean-up of a 1,000-deep tree would
+    end in a RecursionError after the run, so the test removes it, deepest first."""
+    folders, stack = [], [root]
+    while stack:
+        folder = stack.pop()
+        folders.append(folder)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                else:
+                    os.unlink(entry.path)
+    for folder in reversed(folders[1:]):
+        os.rmdir(folder)
 
 
 def test_symlink_loops_under_the_catalogue(tmp_path):

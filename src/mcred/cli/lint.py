@@ -50,7 +50,9 @@ FAIL_ON = ["error", "warning", "info", "never"]
                    "config file, else warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Findings only; nothing on clean files.")
-@click.option("-v", "--verbose", is_flag=True, help="Also list files skipped while walking.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also list files skipped while walking, and the language each file's "
+                   "outcomes were read in.")
 @click.option("--no-source", is_flag=True, help="Do not show the code frame of each finding.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the text report.")

@@ -16,7 +16,7 @@ from mcred.outcomes.stems import split_stem, teacher_phrase
 
 _TOKEN = r"e\.g\.|i\.e\.|[^\W\d_]+(?:['’-][^\W\d_]+)*|[,;:()/—–]"
 # Words that show a text is English; rules that guess from unknown words stay silent on
-# outcomes in other languages ("Les principes du RGPD").
+# outcomes in an English design that are written in another language ("Les principes du RGPD").
 _ENGLISH = frozenset({"the", "a", "an", "of", "to", "and", "or", "in", "for", "with", "on",
                       "by", "from", "at", "into", "using", "their", "this", "that", "is",
                       "are", "be", "how", "what", "your", "own"})
@@ -48,7 +48,8 @@ class OutcomeAnalysis:
     teacher_phrase: str | None
     qualifiers: tuple[str, ...]
     opener: str | None
-    english: bool
+    readable: bool  # the text reads as the language it is analysed in
+    language: str = "en"
 
     @property
     def head(self) -> VerbUse | None:
@@ -205,7 +206,7 @@ def _coordinated(tokens: list[str], i: int, head: VerbUse, lex: Lexicon) -> list
         while _at(tokens, i) in _CONJUNCTIONS:
             i += 1
         i = _skip_adverbs(tokens, i, lex)
-        verb = _second_verb(tokens, i, head, object_started, lex)
+        verb = _second_verb(tokens, i, head, object_started, lex) or _listed(tokens, i, head, lex)
         if verb is None:
             continue
         if (previous, verb.lemma) not in lex.fixed_pairs:
@@ -228,3 +229,20 @@ def _second_verb(tokens: list[str], i: int, head: VerbUse, object_started: bool,
             following in lex.verb_followers or _is_adverb(following, lex)):
         return None  # "draft specifications and award criteria", "before use and report"
     return VerbUse(word, lemma, lex.verbs[lemma], lemma in lex.vague, head.third_person)
+
+
+def _listed(tokens: list[str], i: int, head: VerbUse, lex: Lexicon) -> VerbUse | None:
+    """A word the lexicon lacks inside a list of verbs ("collect, clean, analyse and …"): one
+    word between a conjunction and another that a known verb follows is a verb too."""
+    if i + 2 >= len(tokens) or _at(tokens, i + 1) not in _CONJUNCTIONS:
+        return None
+    word = tokens[i]
+    if not word.isalpha() or _looks_nominal(word, _at(tokens, i + 1), lex):
+        return None
+    j = i + 1
+    while _at(tokens, j) in _CONJUNCTIONS:
+        j += 1
+    if _second_verb(tokens, j, head, True, lex) is None:
+        return None
+    return VerbUse(word, word.lower(), None, third_person=head.third_person)
+

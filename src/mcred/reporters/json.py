@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from mcred.findings import count_by_severity
+from mcred.outcomes.language import outcome_languages
 from mcred.reporters.base import Reporter
 from mcred.reporters.safe import defuse_json
 
@@ -28,6 +29,7 @@ def report_dict(result: RunResult) -> dict[str, Any]:
                         for kind in ("safe", "unsafe")},
             "read_errors": list(result.read_errors),
         },
+        "outcome_languages": outcome_languages(result.files),
     }
 
 

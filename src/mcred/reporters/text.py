@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from mcred.findings import Finding, Severity, count_by_severity
+from mcred.outcomes.language import language_notes
 from mcred.reporters.base import Reporter
 from mcred.reporters.safe import clean
 
@@ -53,6 +54,7 @@ class TextReporter(Reporter):
             lines.extend([(f"skipped (no `mcred:` marker): {clean(s)}", "dim")]
                          for s in result.skipped)
             lines.extend([(clean(note), "dim")] for note in result.notes)
+            lines.extend([(clean(note), "dim")] for note in language_notes(result.files))
         if not self.options.quiet:
             lines.append(self._summary(result))
         self._write(lines, out)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from mcred.findings import Issue, Severity
 from mcred.model.vocab import AssessmentType
 from mcred.outcomes import TIER_NAMES
-from mcred.outcomes.design import analysed_outcomes
+from mcred.outcomes.design import primary_outcomes
 from mcred.plain import Design
 from mcred.registry import RuleContext, RuleOptions, option, rule
 
@@ -61,7 +61,7 @@ def weak_assessment_for_outcome(design: Design,
     ```
     """
     o = ctx.options
-    for item in analysed_outcomes(design):
+    for item in primary_outcomes(design):
         tier = item.analysis.tier_low
         if item.outcome.id is None or tier is None or tier < o.min_tier:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
-from mcred.outcomes.design import analysed_outcomes
+from mcred.outcomes.design import AnalysedOutcome, analysed_outcomes
 from mcred.plain import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
@@ -23,7 +23,12 @@ def vague_outcome_verb(design: Design, ctx: RuleContext[NoOptions]) -> Iterator[
     "Learners will be able to". Recognises third-person forms ("understands"), British and
     American spellings, and multi-word forms: be aware of, be familiar with, be acquainted
     with, be exposed to, get to know, gain or have an understanding of, demonstrate an
-    understanding of.
+    understanding of. Outcomes in Spanish, German, French, Italian, Portuguese and Dutch are
+    checked with their own lists: conocer, comprender, entender, saber, "tener conocimiento
+    de", "estar familiarizado con"; kennen, verstehen, wissen, "Kenntnisse haben", "mit …
+    vertraut sein"; connaître, comprendre, savoir, maîtriser, "prendre conscience de";
+    conoscere, comprendere, sapere, "avere familiarità con"; conhecer, compreender, saber,
+    "tomar consciência de"; kennen, begrijpen, weten, "inzicht verwerven in", and more.
 
     Why is this bad?
     Nobody can observe whether a learner "understands" or "is familiar with" something, so
@@ -50,7 +55,18 @@ def vague_outcome_verb(design: Design, ctx: RuleContext[NoOptions]) -> Iterator[
             continue  # reported as teacher-centred
         verb = next((v for v in item.analysis.verbs if v.vague), None)
         if verb is not None and verb.tier is not None:
-            instead = _INSTEAD.get(verb.tier.high, _INSTEAD[2])
-            yield ctx.issue(item.path,
-                            f"'{verb.surface}' is a vague verb: an assessor cannot observe it",
-                            fix=f"Say what the learner will do instead, e.g. {instead}.")
+            yield ctx.issue(item.path, f"'{verb.surface}'{item.lang} names a state of mind: "
+                                       "an assessor cannot observe it",
+                            fix=f"Say what the learner will do instead, e.g. "
+                                f"{_instead(item, verb.tier.high)}.")
+
+
+def _instead(item: AnalysedOutcome, tier: int) -> str:
+    """Observable verbs of the outcome's own language, at the vague verb's tier."""
+    language = item.analysis.language
+    if language == "en":
+        return _INSTEAD.get(tier, _INSTEAD[2])
+    from mcred.outcomes.foreign_lexicon import foreign_lexicon
+
+    suggest = foreign_lexicon(language).suggest
+    return f"{suggest.get(tier, suggest[2])} ({language})"

@@ -22,7 +22,10 @@ def outcome_without_action_verb(design: Design,
     stripped first; the outcome is flagged when what remains opens with an article, a
     noun such as "knowledge" or "understanding", an adjective, or a word followed by "of".
     Domain verbs the lexicon does not know ("solder", "plaster") are given the benefit of
-    the doubt, and so are outcomes not written in English.
+    the doubt, and so is an outcome in an English design that is written in another language.
+    Outcomes in Spanish, German, French, Italian, Portuguese and Dutch are read with their own
+    lexicon ("Conocimiento del derecho europeo", "Grundlagen der Statistik", "A gestão de
+    projetos" are noun phrases; the article "A" is not taken for English).
 
     Why is this bad?
     A learning outcome states what the learner will be able to *do* (ECTS Users' Guide
@@ -45,12 +48,14 @@ def outcome_without_action_verb(design: Design,
     """
     for item in analysed_outcomes(design):
         a = item.analysis
-        if a.verbs or a.teacher_phrase or not a.english:
+        if a.verbs or a.teacher_phrase or not a.readable:
             continue  # an action, reported as teacher-centred, or not English
         if a.opener is None:
-            message = f"nothing follows the stem '{a.stem}': the outcome has no action verb"
+            message = (f"nothing follows the stem '{a.stem}'{item.lang}: the outcome has no "
+                       "action verb")
         else:
             words = a.body.split()
             opening = " ".join(words[:3]) + ("…" if len(words) > 3 else "")
-            message = f"'{opening}' is a noun phrase, not an action the learner performs"
+            message = (f"'{opening}'{item.lang} is a noun phrase, not an action the learner "
+                       "performs")
         yield ctx.issue(item.path, message)

@@ -20,7 +20,11 @@ def compound_outcome(design: Design, ctx: RuleContext[NoOptions]) -> Iterator[Is
     Only verbs coordinated with the head verb in the main clause count: "Design a plan to
     monitor air quality" is one outcome, and words that are usually nouns ("draft
     specifications and award criteria") are not taken for verbs. "Compare and contrast"
-    counts as one skill.
+    counts as one skill. The message lists every joined verb. In Spanish, German, French,
+    Italian, Portuguese and Dutch the conjunctions of the language count (y/e, und/sowie, et,
+    e/ed, e, en), and so do verbs at the end of a German or Dutch clause ("… analysieren und
+    bewerten", "… te identificeren en te beoordelen"). A plain text holding two languages
+    ("Analisar … / Analyse …") is MC215, not a compound.
 
     Why is this bad?
     Each verb is a separate achievement that needs its own evidence. When a learner can
@@ -44,5 +48,6 @@ def compound_outcome(design: Design, ctx: RuleContext[NoOptions]) -> Iterator[Is
     for item in analysed_outcomes(design):
         a = item.analysis
         if a.is_compound and not a.teacher_phrase:
-            verbs = ", ".join(v.surface.lower() for v in a.verbs)
-            yield ctx.issue(item.path, f"the outcome joins {len(a.verbs)} action verbs: {verbs}")
+            verbs = ", ".join(f"'{v.surface.lower()}'" for v in a.verbs)
+            yield ctx.issue(item.path, f"the outcome joins {len(a.verbs)} action verbs"
+                                       f"{item.lang}: {verbs}")

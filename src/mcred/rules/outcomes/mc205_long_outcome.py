@@ -24,6 +24,9 @@ class LongOutcome(RuleOptions):
 def long_outcome(design: Design, ctx: RuleContext[LongOutcome]) -> Iterator[Issue]:
     """An outcome has more than 35 words (not counting a stem like "Learners will").
 
+    The stems of the other analysed languages are not counted either ("El estudiante será
+    capaz de", "Die Studierenden sind in der Lage, … zu").
+
     Why is this bad?
     Long outcomes usually hide several outcomes, or mix the outcome with content lists and
     assessment detail. Learners and recognising institutions read outcomes quickly; a
@@ -54,4 +57,5 @@ def long_outcome(design: Design, ctx: RuleContext[LongOutcome]) -> Iterator[Issu
     for item in analysed_outcomes(design):
         count = item.analysis.word_count
         if count > limit:
-            yield ctx.issue(item.path, f"the outcome has {count} words (more than {limit})")
+            yield ctx.issue(item.path, f"the outcome has {count} words{item.lang} (more than "
+                                       f"{limit})")

@@ -20,7 +20,11 @@ def teacher_centred_outcome(design: Design, ctx: RuleContext[NoOptions]) -> Iter
 
     Flags outcomes whose subject is the course ("This module covers…"), that announce a
     topic ("Introduction to…", "Overview of…"), put the learner in the passive ("Students
-    will be taught…"), or state an aim ("To introduce students to…", "The aim of…").
+    will be taught…"), or state an aim ("To introduce students to…", "The aim of…"). The same
+    openings are recognised in Spanish, German, French, Italian, Portuguese and Dutch ("El
+    curso presenta", "Der Kurs vermittelt", "Ce cours présente", "Il corso illustra", "O curso
+    apresenta", "De cursus behandelt", "Una introducción a", "Einführung in", "Een inleiding
+    in", "Den Studierenden wird … vermittelt").
 
     Why is this bad?
     Learning outcomes state what the *learner* will be able to do, not what the course
@@ -45,5 +49,5 @@ def teacher_centred_outcome(design: Design, ctx: RuleContext[NoOptions]) -> Iter
     for item in analysed_outcomes(design):
         phrase = item.analysis.teacher_phrase
         if phrase:
-            yield ctx.issue(item.path, f"'{phrase}' describes teaching, not what the learner "
-                                       "will be able to do")
+            yield ctx.issue(item.path, f"'{phrase}'{item.lang} describes teaching, not what "
+                                       "the learner will be able to do")

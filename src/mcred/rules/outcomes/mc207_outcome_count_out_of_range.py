@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
-from mcred.outcomes.design import LIST_PATH, analysed_outcomes
+from mcred.outcomes.design import LIST_PATH, primary_outcomes
 from mcred.plain import Design
 from mcred.registry import RuleContext, RuleOptions, option, rule
 
@@ -73,10 +73,11 @@ def outcome_count_out_of_range(design: Design,
     ```
     """
     ects = design.workload.ects if design.workload else None
-    count = sum(1 for _ in analysed_outcomes(design))
+    count = sum(1 for _ in primary_outcomes(design, analysed_only=False))
     if not ects or count == 0:
         return  # no size to compare with, or no outcomes (MC201)
     low, high = outcome_band(ects, ctx.options)
     if not low <= count <= high:
-        yield ctx.issue(LIST_PATH, f"{count} outcomes for {ects:g} ECTS "
+        noun = "outcome" if count == 1 else "outcomes"
+        yield ctx.issue(LIST_PATH, f"{count} {noun} for {ects:g} ECTS "
                                    f"(expected {low}–{high})")

@@ -10,7 +10,7 @@ from heapq import nlargest
 from itertools import chain, pairwise
 
 from mcred.findings import Issue, Severity
-from mcred.outcomes.design import AnalysedOutcome, analysed_outcomes
+from mcred.outcomes.design import AnalysedOutcome, primary_outcomes
 from mcred.plain import Design
 from mcred.registry import RuleContext, RuleOptions, option, rule
 
@@ -97,7 +97,7 @@ def duplicate_outcome(design: Design, ctx: RuleContext[DuplicateOutcome]) -> Ite
     - `similarity` (default 0.9): difflib ratio from which two texts count as duplicates.
     """
     seen = _Index()
-    for item in analysed_outcomes(design):
+    for item in primary_outcomes(design, analysed_only=False):
         text = _normal(item)[:_MAX_CHARS]
         for earlier in seen.candidates(text):
             ctx.check_time()  # one comparison of long texts can take milliseconds

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
-from mcred.outcomes.design import LIST_PATH, analysed_outcomes
+from mcred.outcomes.design import LIST_PATH, primary_outcomes
 from mcred.plain import Design
 from mcred.registry import RuleContext, RuleOptions, option, rule
 
@@ -24,6 +24,9 @@ class OverusedVerb(RuleOptions):
       source="DCU guide to writing learning outcomes")
 def overused_outcome_verb(design: Design, ctx: RuleContext[OverusedVerb]) -> Iterator[Issue]:
     """The same head verb opens more than half of three or more outcomes.
+
+    Verbs are compared in their dictionary form ("analysiert" and "analysieren" are one);
+    with language maps, the texts in the design's language are counted.
 
     Why is this bad?
     When most outcomes "explain" or "apply", the design certifies one kind of achievement
@@ -50,10 +53,11 @@ def overused_outcome_verb(design: Design, ctx: RuleContext[OverusedVerb]) -> Ite
     - `min_outcomes` (default 3): fewest outcomes before the rule applies.
     - `max_share` (default 0.5): largest share of outcomes with the same head verb.
     """
-    items = list(analysed_outcomes(design))
+    items = list(primary_outcomes(design))
     if len(items) < ctx.options.min_outcomes:
         return
     heads = Counter(i.analysis.head.lemma for i in items if i.analysis.head is not None)
     for verb, count in heads.most_common(1):
         if count > ctx.options.max_share * len(items):
-            yield ctx.issue(LIST_PATH, f"'{verb}' opens {count} of {len(items)} outcomes")
+            yield ctx.issue(LIST_PATH, f"'{verb}'{items[0].lang} opens {count} of {len(items)} "
+                                       "outcomes")

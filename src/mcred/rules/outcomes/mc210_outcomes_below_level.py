@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
 from mcred.outcomes import TIER_NAMES
-from mcred.outcomes.design import LIST_PATH, analysed_outcomes
+from mcred.outcomes.design import LIST_PATH, primary_outcomes
 from mcred.plain import Design
 from mcred.registry import RuleContext, RuleOptions, option, rule
 
@@ -38,6 +38,8 @@ def outcomes_below_level(design: Design, ctx: RuleContext[LevelTiers]) -> Iterat
     EQF 4–5 expect at least one outcome at tier 3 (apply), EQF 6 at tier 4 (analyse), EQF
     7–8 at tier 5 (evaluate). A verb spanning tiers counts at its highest ("identify" may
     reach analyse). When an outcome's verb is not in the lexicon, the rule stays silent.
+    Outcomes in Spanish, German, French, Italian, Portuguese and Dutch are read with their
+    language's tiered verb list; with language maps, the texts in the design's language count.
 
     Why is this bad?
     The EQF descriptors rise from factual knowledge and routine skills to critical
@@ -65,11 +67,13 @@ def outcomes_below_level(design: Design, ctx: RuleContext[LevelTiers]) -> Iterat
     """
     eqf = design.level.eqf if design.level else None
     needed = ctx.options.required(eqf) if eqf else None
-    analyses = [i.analysis for i in analysed_outcomes(design) if i.analysis.verbs]
+    items = [i for i in primary_outcomes(design) if i.analysis.verbs]
+    analyses = [i.analysis for i in items]
     if needed is None or not analyses or not all(a.tiers_known for a in analyses):
         return
     top = max(a.tier_high or 0 for a in analyses)
     if top < needed:
-        yield ctx.issue(LIST_PATH, f"the most demanding outcome verb reaches tier {top} "
+        yield ctx.issue(LIST_PATH, f"the most demanding outcome verb{items[0].lang} reaches "
+                                   f"tier {top} "
                                    f"({TIER_NAMES[top]}), EQF {eqf} expects at least tier "
                                    f"{needed} ({TIER_NAMES[needed]})")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
-from mcred.outcomes.design import LIST_PATH, analysed_outcomes
+from mcred.outcomes.design import LIST_PATH, primary_outcomes
 from mcred.plain import Design
 from mcred.registry import RuleContext, RuleOptions, option, rule
 
@@ -25,7 +25,8 @@ def knowledge_only_outcomes(design: Design,
     """Every outcome stays at remembering or understanding (Bloom tier ≤ 2).
 
     Verbs spanning tiers count at their highest; outcomes whose verb the lexicon does not
-    know (often a practical skill) keep the rule silent.
+    know (often a practical skill) keep the rule silent. Outcomes in Spanish, German, French,
+    Italian, Portuguese and Dutch are read with their language's tiered verb list.
 
     Why is this bad?
     The EQF describes learning in three domains: knowledge, skills, and responsibility and
@@ -47,12 +48,15 @@ def knowledge_only_outcomes(design: Design,
       - text: Apply life-cycle costing to compare two supplier bids.
     ```
     """
-    items = list(analysed_outcomes(design))
+    items = list(primary_outcomes(design))
     analyses = [i.analysis for i in items if i.analysis.verbs]
     if not analyses or not all(a.tiers_known for a in analyses):
         return
     top = max(a.tier_high or 0 for a in analyses)
     if top <= ctx.options.max_tier:
         which = "" if len(analyses) == len(items) else " with an action verb"
-        yield ctx.issue(LIST_PATH, f"all {len(analyses)} outcomes{which} stay at tier {top} "
-                                   "or below: knowledge only, no skills or autonomy")
+        lang = items[0].lang
+        who = (f"the only outcome{which}{lang} stays" if len(analyses) == 1
+               else f"all {len(analyses)} outcomes{which}{lang} stay")
+        yield ctx.issue(LIST_PATH, f"{who} at tier {top} or below: knowledge only, no skills "
+                                   "or autonomy")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mcred.findings import Issue, Severity
-from mcred.outcomes.design import LIST_PATH, analysed_outcomes
+from mcred.outcomes.design import LIST_PATH, primary_outcomes
 from mcred.plain import Design
 from mcred.registry import NoOptions, RuleContext, rule
 
@@ -36,6 +36,8 @@ def outcomes_not_linked_to_esco(design: Design, ctx: RuleContext[NoOptions]) -> 
         esco: [http://data.europa.eu/esco/skill/4c1bd0a0-5e5f-4b6c-8c3f-2a0a3c6e1b2d]
     ```
     """
-    items = list(analysed_outcomes(design))
+    items = list(primary_outcomes(design, analysed_only=False))
     if items and not any(i.outcome.esco for i in items):
-        yield ctx.issue(LIST_PATH, f"none of the {len(items)} outcomes has an ESCO reference")
+        message = ("the only outcome has no ESCO reference" if len(items) == 1
+                   else f"none of the {len(items)} outcomes has an ESCO reference")
+        yield ctx.issue(LIST_PATH, message)

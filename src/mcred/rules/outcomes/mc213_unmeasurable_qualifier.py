@@ -18,7 +18,10 @@ def unmeasurable_qualifier(design: Design, ctx: RuleContext[NoOptions]) -> Itera
     """An outcome uses an adverb that cannot be measured (effectively, confidently…).
 
     The words: effectively, confidently, properly, appropriately, adequately, fully,
-    thoroughly, successfully (outside a stem such as "on successful completion").
+    thoroughly, successfully (outside a stem such as "on successful completion"); in the
+    other analysed languages their equivalents, as single words or phrases: eficazmente,
+    "de forma adecuada"; effektiv, sachgerecht, souverän; efficacement, "avec assurance";
+    efficacemente, "in modo adeguato"; eficazmente, "com confiança"; effectief, adequaat.
 
     Why is this bad?
     "Effectively" or "properly" promise a standard without saying what it is, so assessors
@@ -43,4 +46,4 @@ def unmeasurable_qualifier(design: Design, ctx: RuleContext[NoOptions]) -> Itera
         words = item.analysis.qualifiers
         if words:
             listed = ", ".join(f"'{w}'" for w in dict.fromkeys(words))
-            yield ctx.issue(item.path, f"{listed} cannot be measured as written")
+            yield ctx.issue(item.path, f"{listed}{item.lang} cannot be measured as written")
