@@ -115,9 +115,16 @@ def _yaml(layout: Layout) -> Any:
     return yaml
 
 
-def _layouts(explicit: bool, indent: int | None, offset: int | None) -> Iterator[Layout]:
-    """The guessed layout first, then the common ones."""
+def _layouts(explicit: bool, indent: int | None, offset: int | None,
+             mapping: int | None = None) -> Iterator[Layout]:
+    """The guessed layouts first, then the common ones.
+
+    ruamel's guess gives the sequence indent (dash to content, from the parent key) and
+    the dash offset; the mapping indent comes from the text (perf: each wrong candidate
+    costs a whole dump).
+    """
     guessed = [] if indent is None and offset is None else [
+        (mapping or 2, indent or 2, offset or 0),
         (indent or 2, (indent or 2) + (offset or 0), offset or 0)]
     tried = set()
     for mapping, sequence, offset_ in [*guessed, (2, 2, 0), (2, 4, 2), (4, 4, 2), (4, 6, 4),
@@ -150,11 +157,25 @@ def _reproducible_tree(text: str) -> tuple[Any, Layout]:
             tree = _yaml(Layout(2, 2, 0, explicit)).load(text)
     except YAMLError as exc:
         raise FixRefused(f"the YAML does not parse ({str(exc).splitlines()[0]})") from None
-    for layout in _layouts(explicit, indent, offset):
+    for layout in _layouts(explicit, indent, offset, _mapping_indent(text)):
         if _dump(tree, layout) == text:
             return tree, layout
     raise FixRefused("its layout cannot be reproduced exactly by the YAML writer (unusual "
                      "indentation, comments or quoting); apply the fixes by hand")
+
+
+def _mapping_indent(text: str) -> int | None:
+    """How far a nested mapping's keys sit right of their parent key, from the first one."""
+    parent: int | None = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        here = len(line) - len(line.lstrip(" "))
+        if parent is not None and not stripped.startswith("-"):
+            return here - parent if here > parent else None
+        parent = here if stripped.endswith(":") and not stripped.startswith("-") else None
+    return None
 
 
 def _dump(tree: Any, layout: Layout) -> str:
