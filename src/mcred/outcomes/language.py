@@ -158,7 +158,9 @@ def _file_language(file: FileResult) -> tuple[str | None, str] | None:
     if document is None:
         return None
     text = document.text
-    declared = _DECLARED.search(text)
+    # perf: a substring test first; the line patterns only when the key can be there
+    has_key = "\nlanguage:" in text or text.startswith("language:")
+    declared = _DECLARED.search(text) if has_key else None
     if declared is not None and _OUTCOMES.search(text) is not None:
         return declared.group(1), "declared in `language`"
     return data_language(document.data)
