@@ -20,7 +20,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from mcred.sources import _OPEN_FLAGS, _kind, _reason
+from mcred.sources import _OPEN_FLAGS, _kind, _reason, read_at_most
 
 # The largest file of each kind mcred reads (a design's limit is --max-file-size).
 LIMITS = {
@@ -87,21 +87,13 @@ def _read_fd(fd: int, path: Path | str, limit: int) -> bytes:
         if info.st_size > limit:
             raise UnsafeFile(f"the file is {info.st_size:,} bytes, more than the limit of "
                              f"{limit:,}")
-        os.set_blocking(fd, True)
-        chunks: list[bytes] = []
-        remaining = limit + 1
-        while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
+        data = read_at_most(fd, limit + 1, 1 << 20)
     except OSError as exc:
         raise _error(exc, path) from None
-    if remaining <= 0:
+    if len(data) > limit:
         raise UnsafeFile(f"the file grew beyond the limit of {limit:,} bytes while mcred "
                          "read it")
-    return b"".join(chunks)
+    return data
 
 
 def write_bytes(path: Path | str, data: bytes, *, root: Path | str | None = None,

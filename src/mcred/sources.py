@@ -145,24 +145,30 @@ def _read_bounded(path: str, display: str, max_size: int) -> bytes:
             head = os.read(fd, 4096) if info.st_size else b""
             raise FileTooLarge(f"{display}: the file is {info.st_size:,} bytes, more than the "
                                f"limit of {max_size:,} (raise it with --max-file-size)", head)
-        os.set_blocking(fd, True)
-        chunks: list[bytes] = []
-        remaining = max_size + 1
-        while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 16))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
+        data = read_at_most(fd, max_size + 1)
     except OSError as exc:
         raise SourceError(f"{display}: cannot read the file ({_reason(exc)})") from None
     finally:
         os.close(fd)
-    data = b"".join(chunks)
     if len(data) > max_size:
         raise SourceError(f"{display}: the file grew beyond the limit of {max_size:,} bytes "
                           "while mcred read it")
     return data
+
+
+def read_at_most(fd: int, limit: int, chunk: int = 1 << 16) -> bytes:
+    """Up to ``limit`` bytes from an open file, blocking again (it was opened without, so a
+    FIFO could not hang the open); a file that grows while read cannot exceed the bound."""
+    os.set_blocking(fd, True)
+    chunks: list[bytes] = []
+    remaining = limit
+    while remaining > 0:
+        data = os.read(fd, min(remaining, chunk))
+        if not data:
+            break
+        chunks.append(data)
+        remaining -= len(data)
+    return b"".join(chunks)
 
 
 def _kind(mode: int) -> str:

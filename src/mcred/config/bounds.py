@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from mcred.globs import GlobError, compile_globs
+from mcred.repository import repository_of
 
 if TYPE_CHECKING:
     from mcred.config.discovery import ConfigFile
@@ -87,14 +88,7 @@ def _glob_lists(config: ConfigFile) -> Iterator[tuple[tuple[object, ...], list[s
 def project_root(directory: str) -> str:
     """The repository holding ``directory`` (the nearest folder with `.git`, which git never
     lets a commit create), else ``directory`` itself."""
-    here = directory
-    while True:
-        if os.path.lexists(os.path.join(here, ".git")):
-            return here
-        parent = os.path.dirname(here)
-        if parent == here:
-            return directory
-        here = parent
+    return repository_of(directory) or directory
 
 
 def _check_folder(config: ConfigFile, value: str, key: str) -> None:

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote
 
+from mcred.repository import repository_of
+
 
 def git_root(paths: Iterable[Path | str], cwd: str | None = None) -> str | None:
     """The git top level above the first path (a `.git` directory or file), if any."""
@@ -23,13 +25,7 @@ def git_root(paths: Iterable[Path | str], cwd: str | None = None) -> str | None:
     current = os.path.normpath(os.path.join(base, first))
     if not os.path.isdir(current):
         current = os.path.dirname(current)
-    while True:
-        if os.path.lexists(os.path.join(current, ".git")):
-            return current
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
+    return repository_of(current)
 
 
 def find_root(paths: Iterable[Path | str], cwd: str | None = None) -> str:
