@@ -152,3 +152,35 @@ def test_catalogue_rules_run_on_warm_runs(tmp_path, monkeypatch):
     assert _lint(tmp_path / "cache", monkeypatch, ".") == cold
     (repo / "b.yaml").write_text(design_text("other"), encoding="utf-8")
     assert "MC901" not in _codes(_lint(tmp_path / "cache", monkeypatch, "."))
+
+
+def test_a_run_pack_gives_back_every_finding_exactly():
+    """Packs store findings as rows over a string table; nothing may be lost or reordered,
+    including a finding placed in another file, fix data and end positions."""
+    from mcred.findings import Finding
+
+    base = Finding("a.yaml", 3, 5, "MC202", "vague-verb", Severity.WARNING, "Vague.",
+                   "Use «analyse».", ("learning_outcomes", 0, "text", "es"), 3, 12,
+                   fixable="safe", replacement="blended")
+    other = replace(base, path="b.yaml", code="MC901", severity=Severity.ERROR, fix="",
+                    key_path=(), end_line=None, end_column=None, fixable=None,
+                    replacement=None)
+    files = [cache.LightResult("a.yaml", [base, other, base], None, None,
+                               language=("es", "declared in `language`")),
+             cache.LightResult("c.yaml", [], None, None)]
+    packed = json.loads(json.dumps(cache.pack(files)))
+    assert packed["strings"].count("Vague.") == 1  # each text once
+    unpacked = cache.unpack(packed, 2)
+    assert unpacked == [("a.yaml", [base, other, base], ("es", "declared in `language`")),
+                        ("c.yaml", [], None)]
+    assert cache.unpack(packed, 3) is None  # a pack of another run is a miss
+    assert cache.unpack({**packed, "format": 1}, 2) is None
+    with pytest.raises((KeyError, TypeError, ValueError, IndexError)):
+        cache.unpack({**packed, "strings": []}, 2)  # damaged: the reader treats it as a miss
+
+
+def test_a_warm_run_keeps_the_outcome_languages_of_the_cold_one(tmp_path, monkeypatch):
+    cold = _lint(tmp_path / "c", monkeypatch, "--no-cache", str(EXAMPLES))
+    _lint(tmp_path / "c", monkeypatch, str(EXAMPLES))
+    warm = _lint(tmp_path / "c", monkeypatch, str(EXAMPLES))
+    assert cold["outcome_languages"] and warm == cold

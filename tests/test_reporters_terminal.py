@@ -108,3 +108,18 @@ def test_clean_takes_its_shortcut_only_where_the_full_escape_changes_nothing():
             assert safe.defuse(safe.visible(text)) == text
 
     check()
+
+
+def test_plain_report_is_the_coloured_one_without_its_styles(tmp_path):
+    """The plain report joins each line's text at once (perf); it must read exactly as the
+    coloured one does once the colours are taken away, for every kind of line."""
+    import re
+
+    hostile = tmp_path / "hostile.yaml"  # escapes and command forms in keys and values
+    hostile.write_text("mcred: 1\nid: x\ntitle: \"\\e[31m::error::##[x]\"\nlevel: {eqf: 12}\n"
+                       "participation: hybrid\nbogus\u202e: 1\n", encoding="utf-8")
+    args = ["lint", "--no-cache", "--verbose", str(FLAWED), str(hostile), str(EXAMPLES)]
+    plain = CliRunner().invoke(cli, [*args, "--color", "never"]).output
+    coloured = CliRunner().invoke(cli, [*args, "--color", "always"]).output
+    assert "Annex I elements" in plain and "= help:" in plain and "│" in plain
+    assert re.sub("\x1b\\[[0-9;]*m", "", coloured) == plain

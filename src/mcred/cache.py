@@ -29,6 +29,7 @@ from mcred.cachestore import Store
 from mcred.engine import FileResult
 from mcred.findings import Finding, Severity
 from mcred.loader import Document, load_text
+from mcred.outcomes.language import Decision, data_language
 from mcred.positions import PositionIndex
 
 if TYPE_CHECKING:
@@ -39,7 +40,8 @@ if TYPE_CHECKING:
     from mcred.plain import Design
     from mcred.sources import Source
 
-FORMAT = 1
+FORMAT = 2
+PACK_FORMAT = 2
 CATALOGUE = "catalogue"  # the folder (and key prefix) of cross-file outcomes
 RUNS = "runs"  # the folder (and key prefix) of whole-run findings packs
 
@@ -97,12 +99,14 @@ class Entry:
 
     ``data_json`` is the loaded data as JSON (dates as ISO text), for the consumers that
     look at raw values after linting: the catalogue's id check and baseline fingerprints,
-    which hash values as JSON text anyway.
+    which hash values as JSON text anyway. ``language`` is the outcome-language decision
+    the reports show, made once while linting (a warm run need not read the data for it).
     """
 
     findings: list[dict[str, Any]]
     design_json: str | None
     data_json: str | None
+    language: Decision = None
 
     @classmethod
     def of(cls, result: FileResult) -> Entry | None:
@@ -114,16 +118,73 @@ class Entry:
             result.design.to_data(exclude_unset=True), default=str)
         data = result.document.data if result.document is not None else None
         return cls([finding_to_json(f) for f in result.findings], design,
-                   None if data is None else json.dumps(data, default=str))
+                   None if data is None else json.dumps(data, default=str),
+                   data_language(data))
 
     def dumps(self) -> str:
-        return "\n".join((json.dumps({"findings": self.findings}), self.design_json or "",
-                          self.data_json or ""))
+        return "\n".join((json.dumps({"findings": self.findings, "language": self.language}),
+                          self.design_json or "", self.data_json or ""))
 
     @classmethod
     def loads(cls, text: str) -> Entry:
         head, design, data = text.split("\n")
-        return cls(json.loads(head)["findings"], design or None, data or None)
+        values = json.loads(head)
+        return cls(values["findings"], design or None, data or None,
+                   _decision(values["language"]))
+
+
+def _decision(value: Any) -> Decision:
+    """A stored outcome-language decision: ``None`` or ``[tag or None, reason]``."""
+    if value is None:
+        return None
+    tag, reason = value
+    if not (tag is None or isinstance(tag, str)) or not isinstance(reason, str):
+        raise ValueError("not an outcome-language decision")
+    return tag, reason
+
+
+# -- run packs: every file's findings of a run in one value. Findings are rows in field
+# order and their repeated texts (codes, names, messages, fixes) are indices into one string
+# table: perf, a warm run of thousands of files decodes lists, not objects, and shares each
+# text among the findings that repeat it (so reporters can memoise by text).
+_SEVERITIES = {int(s): s for s in Severity}
+
+
+def pack(files: list[FileResult]) -> dict[str, Any]:
+    """The pack of a linted run, as JSON-ready values."""
+    table: dict[str, int] = {}
+
+    def ref(text: str) -> int:
+        index = table.get(text)
+        if index is None:
+            index = table[text] = len(table)
+        return index
+
+    rows = []
+    for file in files:
+        rows.append([file.path, [
+            [f.line, f.column, ref(f.code), ref(f.name), int(f.severity), ref(f.message),
+             ref(f.fix), list(f.key_path), f.end_line, f.end_column, f.fixable,
+             f.replacement, None if f.path == file.path else f.path]
+            for f in file.findings], file.outcome_language()])
+    return {"format": PACK_FORMAT, "strings": list(table), "files": rows}
+
+
+def unpack(value: Any, count: int) -> list[tuple[str, list[Finding], Decision]] | None:
+    """(path, findings, language decision) per file; ``None`` unless a pack of ``count``."""
+    if not isinstance(value, dict) or value.get("format") != PACK_FORMAT:
+        return None
+    strings, rows = value["strings"], value["files"]
+    if not isinstance(strings, list) or not isinstance(rows, list) or len(rows) != count:
+        return None
+    severity = _SEVERITIES
+    return [(path, [Finding(
+        path if other is None else other, line, column, strings[code], strings[name],
+        severity[level], strings[message], strings[fix], tuple(key_path), end_line,
+        end_column, (), fixable, replacement)
+        for (line, column, code, name, level, message, fix, key_path, end_line, end_column,
+             fixable, replacement, other) in findings], _decision(language))
+        for path, findings, language in rows]
 
 
 class LightDocument(Document):
@@ -201,8 +262,9 @@ class LightResult(FileResult):
     def __init__(self, path: str, findings: list[Finding], design: Design | None,
                  document: Document | None, *, design_json: str | None = None,
                  design_source: Callable[[], str | None] | None = None,
-                 key: str | None = None) -> None:
+                 key: str | None = None, language: Decision = None) -> None:
         self._design: Design | None = design
+        self._language = language
         self._design_ref: weakref.ref[Design] | None = None
         self._design_json = design_json
         self._design_source = design_source
@@ -232,19 +294,23 @@ class LightResult(FileResult):
     def design(self, value: Design | None) -> None:
         self._design = value
 
+    def outcome_language(self) -> Decision:
+        return self._language
+
     @classmethod
     def from_entry(cls, name: str, text: str, entry: Entry, key: str | None) -> LightResult:
         findings = [finding_from_json(f) for f in entry.findings]
         document = LightDocument(name, text, data_json=entry.data_json)
-        return cls(name, findings, None, document, design_json=entry.design_json, key=key)
+        return cls(name, findings, None, document, design_json=entry.design_json, key=key,
+                   language=entry.language)
 
     @classmethod
-    def from_pack(cls, name: str, text: str, findings: list[dict[str, Any]], key: str,
-                  entry: Callable[[], Entry]) -> LightResult:
+    def from_pack(cls, name: str, text: str, findings: list[Finding], language: Decision,
+                  key: str, entry: Callable[[], Entry]) -> LightResult:
         """Findings from a run pack; design and data from the file's entry, if ever used."""
-        return cls(name, [finding_from_json(f) for f in findings], None,
+        return cls(name, findings, None,
                    LightDocument(name, text, data_source=lambda: entry().data_json),
-                   design_source=lambda: entry().design_json, key=key)
+                   design_source=lambda: entry().design_json, key=key, language=language)
 
 
 class Cache(Store):

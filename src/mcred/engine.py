@@ -13,6 +13,7 @@ from mcred.settings import RuleSettings
 
 if TYPE_CHECKING:  # perf: a cache hit needs neither pydantic, the model nor the rules
     from mcred.options import RuleOptions
+    from mcred.outcomes.language import Decision
     from mcred.plain import Design
     from mcred.registry import Rule
 
@@ -25,6 +26,12 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     design: Design | None = None
     document: Document | None = None
+
+    def outcome_language(self) -> Decision:
+        """The language the outcomes were read in, and why, for the reports."""
+        from mcred.outcomes.language import file_language
+
+        return file_language(self)
 
 
 def check_design(design: Design, settings: RuleSettings, path: str = "",

@@ -105,7 +105,7 @@ class Issue:
 
 
 def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:
-    counts = {s.label: 0 for s in sorted(Severity, reverse=True)}
-    for f in findings:
-        counts[f.severity.label] += 1
-    return counts
+    tally = dict.fromkeys(sorted(Severity, reverse=True), 0)
+    for f in findings:  # perf: no enum property per finding
+        tally[f.severity] += 1
+    return {s.label: n for s, n in tally.items()}

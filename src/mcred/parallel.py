@@ -19,8 +19,9 @@ from mcred.cache import (
     LightDocument,
     LightResult,
     file_key,
-    finding_to_json,
+    pack,
     run_key,
+    unpack,
 )
 from mcred.engine import FileResult
 from mcred.settings import LintSettings, RuleSettings
@@ -67,12 +68,11 @@ def lint_jobs(jobs: Iterable[Job], settings: LintSettings,
     store = store or Cache()
     keys = _keys(jobs, settings)
     pack_key = run_key(keys)
-    pack = _read_pack(store, pack_key, jobs, keys, settings)
-    if pack is not None:
-        return pack
+    warm = _read_pack(store, pack_key, jobs, keys, settings)
+    if warm is not None:
+        return warm
     results = _lint_all(jobs, settings, store, list(keys))
-    store.put_json(pack_key, [[f.path, [finding_to_json(x) for x in f.findings]]
-                              for f in results])
+    store.put_json(pack_key, pack(results))
     return results
 
 
@@ -96,14 +96,15 @@ def _keys(jobs: Sequence[Job], settings: LintSettings) -> list[str]:
 def _read_pack(store: Cache, pack_key: str, jobs: Sequence[Job], keys: list[str],
                settings: LintSettings) -> list[FileResult] | None:
     """A warm run: every file's findings in one read; designs load only if asked for."""
-    pack = store.get_json(pack_key)
-    if not isinstance(pack, list) or len(pack) != len(jobs):
-        return None
     try:
-        return [LightResult.from_pack(job.source.name, job.source.text, findings, key,
-                                      _entry_loader(store, key, job, settings))
-                for job, key, (_, findings) in zip(jobs, keys, pack, strict=True)]
-    except (KeyError, TypeError, ValueError):
+        unpacked = unpack(store.get_json(pack_key), len(jobs))
+        if unpacked is None:
+            return None
+        return [LightResult.from_pack(job.source.name, job.source.text, findings, language,
+                                      key, _entry_loader(store, key, job, settings))
+                for job, key, (_, findings, language) in zip(jobs, keys, unpacked,
+                                                             strict=True)]
+    except (KeyError, TypeError, ValueError, IndexError):
         return None
 
 
@@ -177,10 +178,11 @@ def _light(result: FileResult, text: str, entry: Entry | None,
     if entry is None:  # findings with extra data: keep the objects themselves
         data = result.document.data if result.document is not None else None
         return LightResult(result.path, result.findings, result.design,
-                           LightDocument(result.path, text, data), key=key)
+                           LightDocument(result.path, text, data), key=key,
+                           language=result.outcome_language())
     return LightResult(result.path, result.findings, None,
                        LightDocument(result.path, text, data_json=entry.data_json),
-                       design_json=entry.design_json, key=key)
+                       design_json=entry.design_json, key=key, language=entry.language)
 
 
 def _lint_one(job: Job, settings: LintSettings) -> FileResult:

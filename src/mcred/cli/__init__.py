@@ -6,6 +6,7 @@ not pay for the code of exporters, renderers or docs.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -57,6 +58,11 @@ def main() -> None:
     # perf: pydantic otherwise scans every installed distribution's entry points for
     # plugins at the first model build (~5 ms a run); mcred's models need none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # perf: a run allocates many small objects that live until it ends (findings, results);
+    # the default threshold (700) makes the collector walk them again and again. Like mypy,
+    # collect less often: ~10 % off a warm run of 2,000 designs, ~5 % off a cold one,
+    # without changing peak memory measurably (bench/run.py).
+    gc.set_threshold(50_000, 50, 50)
     try:
         cli.main(prog_name="mcred")
     except SystemExit:

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from mcred.engine import FileResult
     from mcred.plain import Design
 
+#: (tag or None, why); ``None`` when a file has no outcomes to say anything about.
+Decision = tuple[str | None, str] | None
 #: Languages with an outcome lexicon (English is the built-in fast path).
 ANALYSED = ("en", "es", "de", "fr", "it", "pt", "nl")
 DETECTOR = "py3langid"
@@ -36,7 +38,7 @@ def design_language(design: Design) -> tuple[str | None, str]:
     return _decide(design.language, tuple(design.languages), texts)
 
 
-def data_language(data: Any) -> tuple[str | None, str] | None:
+def data_language(data: Any) -> Decision:
     """The same decision from a design's raw (loaded, unvalidated) data, for reporters.
 
     None when the data is not a design with outcomes: there is nothing to say.
@@ -143,7 +145,7 @@ def outcome_languages(files: Iterable[FileResult]) -> dict[str, dict[str, Any]]:
     lexicon for it (the JSON report's `outcome_languages`, and `--verbose`)."""
     found: dict[str, dict[str, Any]] = {}
     for file in files:
-        decision = _file_language(file)
+        decision = file.outcome_language()
         if decision is not None:
             tag, reason = decision
             found[file.path] = {"language": tag, "reason": reason,
@@ -151,9 +153,9 @@ def outcome_languages(files: Iterable[FileResult]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def _file_language(file: FileResult) -> tuple[str | None, str] | None:
-    """The decision for one linted file. perf: a design that declares `language` is answered
-    from its text; only the others need its data, which a cache hit must read from disk."""
+def file_language(file: FileResult) -> Decision:
+    """The decision for one linted file that did not keep it. perf: a design that declares
+    `language` is answered from its text; only the others need its data."""
     document = file.document
     if document is None:
         return None

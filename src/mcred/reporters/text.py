@@ -42,14 +42,18 @@ class TextReporter(Reporter):
 
     def render(self, result: RunResult, out: TextIO) -> None:
         self._shown: dict[tuple[int, int], str] = {}  # perf: each source line cleaned once
+        # perf: findings repeat their messages and hints (warm runs even share the objects)
+        self._cleaned: dict[str, str] = {}
         lines: list[Line] = []
         for error in result.read_errors:
             lines.append([(clean(error), "bold red")])
         for file in result.files:
             block, rest = ([], file.findings) if self.options.quiet else checklist(file)
             lines.extend(block)
+            shown = self._text(file.path, 300)
             for finding in rest:
-                lines.extend(self._finding(finding, file.document))
+                lines.extend(self._finding(finding, file.document,
+                                           shown if finding.path == file.path else None))
         if self.options.verbose:
             lines.extend([(f"skipped (no `mcred:` marker): {clean(s)}", "dim")]
                          for s in result.skipped)
@@ -59,19 +63,32 @@ class TextReporter(Reporter):
             lines.append(self._summary(result))
         self._write(lines, out)
 
-    def _finding(self, f: Finding, document: Document | None) -> list[Line]:
-        head: Line = [
-            (f"{clean(f.path)}:{f.line}:{f.column}", "bold"), ("  ", ""),
-            (f.code, STYLES[f.severity]), ("  ", ""), (LABELS[f.severity], STYLES[f.severity]),
-            ("  ", ""), *_fix_mark(f), (clean(f.message, 500), ""), (f"  [{f.name}]", "dim"),
-        ]
+    def _text(self, text: str, limit: int) -> str:
+        """:func:`clean`, once per distinct text (every text here has one limit)."""
+        shown = self._cleaned.get(text)
+        if shown is None:
+            shown = self._cleaned[text] = clean(text, limit)
+        return shown
+
+    def _finding(self, f: Finding, document: Document | None,
+                 path: str | None = None) -> list[Line]:
+        where = f"{path or clean(f.path)}:{f.line}:{f.column}"
+        message, label = self._text(f.message, 500), LABELS[f.severity]
+        if self.options.color:
+            style = STYLES[f.severity]
+            head: Line = [(where, "bold"), ("  ", ""), (f.code, style), ("  ", ""),
+                          (label, style), ("  ", ""), *_fix_mark(f), (message, ""),
+                          (f"  [{f.name}]", "dim")]
+        else:  # perf: the same text as one segment, since plain output has no styles
+            mark = FIX_MARKS.get(f.fixable or "", "")
+            head = [(f"{where}  {f.code}  {label}  {mark}{message}  [{f.name}]", "")]
         if self.options.quiet:
             return [head]
         lines = [head]
         if self.options.show_source:
             lines.extend(self._frame(f, document))
         if f.fix:
-            lines.append([("  = help: ", "cyan"), (clean(f.fix, 500), "")])
+            lines.append([("  = help: ", "cyan"), (self._text(f.fix, 500), "")])
         lines.append([])
         return lines
 
@@ -112,7 +129,9 @@ class TextReporter(Reporter):
 
     def _write(self, lines: list[Line], out: TextIO) -> None:
         if not self.options.color:
-            out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+            out.write("\n".join(["".join([text for text, _ in line]) for line in lines]))
+            if lines:
+                out.write("\n")
             return
         from rich.console import Console
         from rich.text import Text
@@ -158,18 +177,34 @@ ANNEX_I = (  # element, the codes that report it missing (the country needs a bo
 )
 
 
-def _open(file: FileResult, name: str, group: tuple[str, ...], key: str) -> Finding | None:
+_CHECKLIST_CODES = frozenset(code for _, group, _ in ANNEX_I for code in group)
+
+
+def _open(first: dict[str, Finding], placeholders: dict[str | int, Finding],
+          group: tuple[str, ...], key: str) -> Finding | None:
     """The finding that says the element is missing, or still a placeholder."""
-    found = next((f for code in group for f in file.findings if f.code == code), None)
-    return found or next((f for f in file.findings if f.code == "MC015"
-                          and key in f.key_path), None)
+    for code in group:
+        if code in first:
+            return first[code]
+    return placeholders.get(key)
 
 
 def checklist(file: FileResult) -> tuple[list[Line], list[Finding]]:
     """(the checklist block, the findings it does not already show); no block when the
     design lacks no element. Placeholders are listed as open, and still shown below."""
-    codes = {code for _, group, _ in ANNEX_I for code in group}
-    states = [(name, _open(file, name, group, key)) for name, group, key in ANNEX_I]
+    codes = _CHECKLIST_CODES
+    first: dict[str, Finding] = {}
+    for f in file.findings:
+        if f.code in codes:
+            first.setdefault(f.code, f)
+    if not first:  # perf: most files lack no element
+        return [], file.findings
+    placeholders: dict[str | int, Finding] = {}  # each key a placeholder sits under
+    for f in file.findings:
+        if f.code == "MC015":
+            for part in f.key_path:
+                placeholders.setdefault(part, f)
+    states = [(name, _open(first, placeholders, group, key)) for name, group, key in ANNEX_I]
     absent = [(name, f) for name, f in states if f is not None]
     if not any(f.code in codes for _, f in absent):
         return [], file.findings
