@@ -281,3 +281,71 @@ def test_the_quick_check_finds_every_file_the_round_trip_would_fix():
             checked += 1
             assert needs_fixing(document, unsafe) == bool(edits), path
     assert checked > 30
+
+
+def _fixable_corpus(root, count: int, broken: bool = True) -> list:
+    """``count`` designs, every third with an edit for --fix, and one refused (loading
+    error) unless not ``broken`` (it stops the cross-file rules)."""
+    text = (EXAMPLES / "green-public-procurement.yaml").read_text("utf-8")
+    assert "participation: blended" in text
+    paths = []
+    for n in range(count):
+        body = text.replace("participation: blended", "participation: hybrid") \
+            if n % 3 == 0 else text
+        path = root / f"d{n:03}.yaml"
+        if n > 1:  # d000 and d001 share an id: a cross-file finding (MC9xx) for each
+            body = body.replace("\nid: ", f"\nid: d{n}-", 1)
+        path.write_text(body, encoding="utf-8")
+        paths.append(path)
+    if broken:
+        (root / "broken.yaml").write_text("mcred: 1\ntitle: [unclosed\n", encoding="utf-8")
+    return paths
+
+
+def test_fix_reports_what_a_fresh_lint_of_the_fixed_files_reports(tmp_path, monkeypatch):
+    """After rewriting, --fix lints again only the files it changed (the others keep their
+    findings); the report must be exactly that of a new run, cross-file findings included."""
+    from mcred import parallel
+
+    monkeypatch.setenv("MCRED_CACHE_DIR", str(tmp_path / "cache"))
+    designs = tmp_path / "designs"
+    designs.mkdir()
+    _fixable_corpus(designs, 24, broken=False)
+    linted: list[str] = []
+    real = parallel._lint_one
+    monkeypatch.setattr(parallel, "_lint_one",
+                        lambda job, settings: linted.append(job.source.name) or real(job,
+                                                                                     settings))
+    args = ["lint", "--no-cache", "-j", "1", "--no-source", str(designs)]
+    fixed = CliRunner().invoke(cli, [*args, "--fix"])
+    assert fixed.exit_code == 1, fixed.output
+    assert len(linted) == 24 + 8  # every file, then the eight rewritten ones again
+    fresh = CliRunner().invoke(cli, args)
+    assert fixed.stdout == fresh.stdout
+    assert "d000.yaml" in fixed.stdout and "  MC9" in fixed.stdout
+    assert "hybrid" not in "".join(p.read_text("utf-8") for p in designs.glob("d*.yaml"))
+
+
+def test_round_trips_in_worker_processes_write_what_one_process_writes(tmp_path,
+                                                                         monkeypatch):
+    """Many files to fix are round-tripped in worker processes; files, messages and
+    exit status are the same as with one process."""
+    from mcred import workers
+
+    pools: list[int] = []
+    real = workers.map_in_workers
+    monkeypatch.setattr(workers, "map_in_workers",
+                        lambda f, items, n: pools.append(n) or real(f, items, n))
+    outputs = []
+    for jobs in ("1", "2"):
+        root = tmp_path / f"j{jobs}"
+        root.mkdir()
+        paths = _fixable_corpus(root, 30)
+        result = CliRunner().invoke(cli, ["lint", "--no-cache", "-j", jobs, "--fix",
+                                          "--no-source", str(root)])
+        assert result.exit_code == 1
+        outputs.append(([p.read_bytes() for p in paths], result.stderr, result.stdout))
+    assert pools == [2]  # -j 1 rewrote in this process, -j 2 in two workers
+    assert outputs[0][1].count("mcred: fixed") == 10
+    assert outputs[0][0] == outputs[1][0]
+    assert outputs[0][1].replace("/j1/", "/j2/") == outputs[1][1]

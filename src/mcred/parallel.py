@@ -7,6 +7,7 @@ parser the pool's own overhead is visible on smaller batches.
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
@@ -26,10 +27,12 @@ from mcred.cache import (
 from mcred.engine import FileResult
 from mcred.settings import LintSettings, RuleSettings
 from mcred.sources import Source
-from mcred.workers import die_with_parent
+from mcred.workers import cpus, die_with_parent
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    from mcred.findings import Finding
 
 MIN_CHUNK = 16
 STREAM_CHUNK = 2 * MIN_CHUNK  # perf: small enough that no worker idles long at the end
@@ -43,25 +46,54 @@ class Job:
     rules: RuleSettings
 
 
-def _cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def auto_jobs(files: int) -> int:
     """Workers worth starting: one per CPU, but only with ≥ ``MIN_CHUNK`` files each."""
-    return max(1, min(_cpus(), files // MIN_CHUNK))
+    return max(1, min(cpus(), files // MIN_CHUNK))
+
+
+class Reuse:
+    """Per-file results kept between the lints of one command: ``--fix`` lints again after
+    rewriting a few files, and every other file would give the same findings again.
+
+    A file is reused when its name, text and rule settings are those it was linted with;
+    its findings are the file's own (cross-file findings are added after each lint).
+    """
+
+    def __init__(self) -> None:
+        self._done: dict[str, tuple[str, RuleSettings, FileResult, list[Finding]]] = {}
+
+    def lint(self, jobs: list[Job],
+             lint: Callable[[list[Job]], list[FileResult]]) -> list[FileResult]:
+        kept = [self._kept(job) for job in jobs]
+        fresh = iter(lint([job for job, result in zip(jobs, kept, strict=True)
+                           if result is None]))
+        results = [result if result is not None else next(fresh) for result in kept]
+        for job, result in zip(jobs, results, strict=True):
+            self._done[job.source.name] = (job.source.text, job.rules, result,
+                                           list(result.findings))
+        return results
+
+    def _kept(self, job: Job) -> FileResult | None:
+        done = self._done.get(job.source.name)
+        if done is None:
+            return None
+        text, rules, result, findings = done
+        if text != job.source.text or not (rules is job.rules or rules == job.rules):
+            return None
+        again = copy.copy(result)  # the earlier run's object had cross-file findings added
+        again.findings = list(findings)
+        return again
 
 
 def lint_jobs(jobs: Iterable[Job], settings: LintSettings,
-              store: Cache | None = None) -> list[FileResult]:
+              store: Cache | None = None, reuse: Reuse | None = None) -> list[FileResult]:
     """Lint every job, using and filling the cache unless ``settings.cache`` is off.
 
     Without the cache, ``jobs`` is consumed lazily: workers start on the first chunks
     while the caller is still discovering and reading the rest.
     """
+    if reuse is not None:
+        return reuse.lint(list(jobs), lambda todo: lint_jobs(todo, settings, store))
     if not settings.cache:
         return _lint_stream(iter(jobs), settings)
     jobs = list(jobs)
@@ -198,7 +230,7 @@ def _lint_stream(jobs: Iterator[Job], settings: LintSettings) -> list[FileResult
     perf: discovery and reading overlap with linting, and chunks of ``STREAM_CHUNK``
     files keep both workers busy to the end (``-j1`` vs ``-j2`` on 2,000 files).
     """
-    wanted = settings.jobs if settings.jobs is not None else _cpus()
+    wanted = settings.jobs if settings.jobs is not None else cpus()
     head = list(islice(jobs, max(wanted, 1) * MIN_CHUNK))
     if len(head) < max(wanted, 1) * MIN_CHUNK:  # every file is known: decide as before
         workers = wanted if settings.jobs is not None else auto_jobs(len(head))

@@ -12,7 +12,7 @@ from mcred.discovery import WalkOptions, discover, display_name
 from mcred.engine import FileResult, lint_document
 from mcred.findings import Finding, Severity
 from mcred.loader import has_marker, load_source
-from mcred.parallel import Job, lint_jobs
+from mcred.parallel import Job, Reuse, lint_jobs
 from mcred.settings import LintSettings, RuleSettings
 from mcred.sources import FileTooLarge, ReadPolicy, Source, SourceError, decode, read_path
 
@@ -104,10 +104,12 @@ def read_stdin(display: str, max_size: int) -> Source:
 
 def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
                stdin_filename: str | None = None, require_marker: bool = False,
-               rules_for: Callable[[Path], RuleSettings] | None = None) -> RunResult:
+               rules_for: Callable[[Path], RuleSettings] | None = None,
+               reuse: Reuse | None = None) -> RunResult:
     """``-`` is standard input, named ``stdin_filename``; ``require_marker`` makes named
     files need the ``mcred:`` marker as walked ones do (pre-commit passes every YAML file);
-    ``rules_for`` gives each file's rule settings (config files, per-file ignores)."""
+    ``rules_for`` gives each file's rule settings (config files, per-file ignores);
+    ``reuse`` keeps per-file results between lints of one command."""
     result = RunResult()
     per_file: dict[str, RuleSettings] = {}
     paths = list(paths)
@@ -136,7 +138,7 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
 
     # perf: cached results, then the rest serially or in worker processes (mcred.parallel).
     store = _store(settings, result.notes)
-    result.files.extend(lint_jobs(jobs(), settings, store))
+    result.files.extend(lint_jobs(jobs(), settings, store, reuse))
     # Cross-file rules (MC9xx): the run's designs as one catalogue.
     walked = any(p.is_dir() for p in paths)
     outcome = _catalogue(result, settings, walked, lambda: _check_catalogue(

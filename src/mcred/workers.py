@@ -3,6 +3,33 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def cpus() -> int:
+    """The CPUs this process may run on (its affinity), not the machine's count."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def map_in_workers(function: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+    """``[function(x) for x in items]`` over ``workers`` processes, in input order.
+
+    ``function`` must be a module-level function and items and results picklable; a
+    killed run takes its workers with it.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, -(-len(items) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
+        return list(pool.map(function, items, chunksize=chunk))
 
 
 def die_with_parent(parent: int) -> None:

@@ -99,6 +99,7 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
 
     from mcred.cli.formats import emit, parse_targets, report_root
     from mcred.cli.run import Run
+    from mcred.parallel import Reuse
 
     targets = parse_targets(formats, outputs)
     run = Run.prepare(replace(config, fail_on=fail_on))
@@ -113,7 +114,10 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
     _safe_streams()
     if diff:
         sys.exit(_run_fixes(paths, settings, fix, diff, unsafe_fixes, require_marker)[0])
-    result = run.lint(paths, stdin_filename=stdin_filename, require_marker=require_marker)
+    # perf: with --fix, the lint after the rewrites lints only the files that changed
+    reuse = Reuse() if fix else None
+    result = run.lint(paths, stdin_filename=stdin_filename, require_marker=require_marker,
+                      reuse=reuse)
     if not result.files and not result.read_errors and not require_marker:
         machine = [t for t in targets if t.format != "text"]  # scripts still get a report
         if machine:
@@ -126,7 +130,7 @@ def lint(paths: tuple[Path, ...], formats: tuple[str, ...], outputs: tuple[str, 
                                     require_marker=False)
         if changed:
             result = run.lint(paths, stdin_filename=stdin_filename,
-                              require_marker=require_marker)
+                              require_marker=require_marker, reuse=reuse)
     run.apply_baseline(result, baseline)
     options = ReportOptions(quiet=quiet, verbose=verbose, show_source=not no_source,
                             project_root=root, max_results=max_results,
@@ -204,7 +208,7 @@ def _run_fixes(paths: tuple[Path, ...], settings: LintSettings, fix: bool, diff:
                          settings.max_file_size,
                          unsafe=unsafe, write=fix and not diff,
                          follow_symlinks=settings.follow_symlinks,
-                         require_marker=require_marker)
+                         require_marker=require_marker, jobs=settings.jobs)
     for outcome in outcomes:
         name = clean(outcome.name, 200)
         if outcome.refused:

@@ -45,18 +45,39 @@ class FixOutcome:
         return unified_diff(self.name, self.rewrite) if self.rewrite else ""
 
 
+#: Files to round-trip before worker processes pay off (a round trip costs ~25 ms here,
+#: starting a pool about as much as two).
+PARALLEL_FROM = 8
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One file to round-trip: everything :func:`_rewrite` needs, so a worker can do it."""
+
+    path: Path
+    name: str
+    text: str
+    bom: bool
+    unsafe: bool
+    quote: Mapping[KeyPath, str]
+    on_disk: str | None  # the file's text when ``text`` has its tabs replaced
+
+
 def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write: bool,
-              follow_symlinks: bool = False, require_marker: bool = False) -> list[FixOutcome]:
+              follow_symlinks: bool = False, require_marker: bool = False,
+              jobs: int | None = None) -> list[FixOutcome]:
     """Fix every design among ``paths``; with ``write`` false nothing on disk changes.
 
     Files named explicitly count as designs unless ``require_marker`` (pre-commit passes
-    every YAML file); walked files always need the ``mcred:`` marker.
+    every YAML file); walked files always need the ``mcred:`` marker. The round trips
+    (pure: bytes in, bytes out) run in ``jobs`` worker processes when there are enough of
+    them; files are read and written by this process only.
     """
     from mcred.discovery import discover, display_name
     from mcred.loader import has_marker, load_source, load_text
     from mcred.sources import ReadPolicy, SourceError, read_path
 
-    outcomes = []
+    planned: list[FixOutcome | _Task] = []
     swept: set[Path] = set()  # folders already rid of a killed run's temp files
     for argument in paths:
         for path, explicit in discover([argument]):
@@ -78,15 +99,54 @@ def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write:
                 document = load_text(text, name)
             blocking = sorted({i.code for i in document.issues} & BLOCKING)
             if blocking:
-                outcomes.append(FixOutcome(name, refused="fix the loading problems first ("
-                                           + ", ".join(blocking) + ")"))
+                planned.append(FixOutcome(name, refused="fix the loading problems first ("
+                                          + ", ".join(blocking) + ")"))
                 continue
             if not untabbed and not needs_fixing(document, unsafe):
-                outcomes.append(FixOutcome(name))
+                planned.append(FixOutcome(name))
                 continue
-            outcomes.append(_fix_one(path, name, text, source.bom, unsafe, write,
-                                     document.quotable, source.text if untabbed else None))
-    return outcomes
+            planned.append(_Task(path, name, text, source.bom, unsafe, document.quotable,
+                                 source.text if untabbed else None))
+    tasks = [t for t in planned if isinstance(t, _Task)]
+    done = iter(_rewrite_all(tasks, jobs))
+    return [item if isinstance(item, FixOutcome) else _write(item, next(done), write)
+            for item in planned]
+
+
+def _rewrite_all(tasks: list[_Task], jobs: int | None) -> list[Rewrite | str]:
+    from mcred.workers import cpus, map_in_workers
+
+    workers = min(jobs or cpus(), len(tasks) // (PARALLEL_FROM // 2) or 1)
+    if workers > 1 and len(tasks) >= PARALLEL_FROM:
+        return map_in_workers(_rewrite, tasks, workers)
+    return [_rewrite(t) for t in tasks]
+
+
+def _rewrite(task: _Task) -> Rewrite | str:
+    """The file's rewrite, or why it was refused. Pure: may run in a worker."""
+    head = b"\xef\xbb\xbf" if task.bom else b""
+    try:
+        result = rewrite(head + task.text.encode("utf-8"), task.unsafe, task.quote)
+    except FixRefused as exc:
+        return str(exc)
+    if task.on_disk is not None:
+        tabs = Edit((), "\t", "  ", "indenting tabs replaced by spaces")
+        return Rewrite(head + task.on_disk.encode("utf-8"), result.result,
+                       (tabs, *result.edits))
+    return result
+
+
+def _write(task: _Task, done: Rewrite | str, write: bool) -> FixOutcome:
+    if isinstance(done, str):
+        return FixOutcome(task.name, refused=done)
+    try:
+        if write and done.changed:
+            write_atomically(task.path, done.original, done.result)
+    except FixRefused as exc:
+        return FixOutcome(task.name, refused=str(exc))
+    except OSError as exc:  # a read-only folder, an immutable file: this file only
+        return FixOutcome(task.name, refused=f"cannot write the file ({exc.strerror or exc})")
+    return FixOutcome(task.name, done)
 
 
 def _untabbed(text: str, document: Document) -> tuple[str, bool]:
@@ -116,26 +176,6 @@ def has_edits(data: dict[str, Any] | None, unsafe: bool) -> bool:
     from mcred.fix.fixers import find_edits
 
     return data is not None and bool(find_edits(data, unsafe))
-
-
-def _fix_one(path: Path, name: str, text: str, bom: bool, unsafe: bool, write: bool,
-             quote: Mapping[KeyPath, str], on_disk: str | None = None) -> FixOutcome:
-    """Fix ``text``; ``on_disk`` is the file's text when ``text`` already has its tabs
-    replaced (that replacement is then the first edit)."""
-    head = b"\xef\xbb\xbf" if bom else b""
-    original = head + (on_disk if on_disk is not None else text).encode("utf-8")
-    try:
-        result = rewrite(head + text.encode("utf-8"), unsafe, quote)
-        if on_disk is not None:
-            tabs = Edit((), "\t", "  ", "indenting tabs replaced by spaces")
-            result = Rewrite(original, result.result, (tabs, *result.edits))
-        if write and result.changed:
-            write_atomically(path, original, result.result)
-    except FixRefused as exc:
-        return FixOutcome(name, refused=str(exc))
-    except OSError as exc:  # a read-only folder, an immutable file: this file only
-        return FixOutcome(name, refused=f"cannot write the file ({exc.strerror or exc})")
-    return FixOutcome(name, result)
 
 
 def write_atomically(path: Path, expected: bytes, data: bytes) -> None:

@@ -8,8 +8,9 @@ the parts) and run only with `--unsafe-fixes`.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,10 +54,13 @@ def find_edits(root: Any, unsafe: bool, quote: Mapping[KeyPath, str] | None = No
     where the format expects text (MC012) to the text as written; they get quoted.
     """
     quote = quote or {}
-    edits = [edit for path, value in _scalars(root, ())
+    nodes = _nodes(root)
+    edits = [edit for path, value in nodes if not isinstance(value, dict | list)
              if (edit := _quoted(path, value, quote.get(path)) or _scalar_edit(path, value))]
     edits.extend(_derived(root))
-    edits.extend(_language_keys(root, ()))
+    edits.extend(edit for path, node in nodes if path and isinstance(node, dict)
+                 and _is_language_map(path, node) for key in node
+                 if (edit := _language_key(path, key, node)) is not None)
     return [e for e in edits if e.safe or unsafe]
 
 
@@ -65,34 +69,31 @@ def edit_for(path: KeyPath, value: Any, quoted_text: str | None = None) -> Edit 
     return _quoted(path, value, quoted_text) or _scalar_edit(path, value)
 
 
-def _language_keys(node: Any, path: KeyPath) -> Iterator[Edit]:
-    """Keys of language maps written as names or with underscores (`English`, `en_GB`)."""
-    if isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _language_keys(value, (*path, i))
-    if not isinstance(node, dict):
-        return
-    if path and _is_language_map(path, node):
-        for key in node:
-            edit = _language_key(path, key, node)
-            if edit is not None:
-                yield edit
-        return
-    for key, value in node.items():
-        if isinstance(key, str) and not key.startswith("x-"):
-            yield from _language_keys(value, (*path, key))
-
-
 def _is_language_map(path: KeyPath, node: Mapping[Any, Any]) -> bool:
+    fields = _map_fields(_shape(path))
+    return fields is not None and all(
+        isinstance(k, str) and k not in fields and not isinstance(v, dict | list)
+        for k, v in node.items())
+
+
+def _shape(path: KeyPath) -> KeyPath:
+    """The path with every list index as 0: the format is the same at every index, so
+    what depends only on the format is memoised per shape (perf: --fix looks at every
+    scalar of every design)."""
+    return tuple(0 if isinstance(part, int) else part for part in path)
+
+
+@functools.cache
+def _map_fields(shape: KeyPath) -> frozenset[str] | None:
+    """The keys of the element a language map at ``shape`` stands in for (a map must use
+    none of them); ``None`` where the format has no language map."""
     from mcred.ambiguous import spec_at
     from mcred.plain.classes import SPEC
 
-    kinds = spec_at(path)
+    kinds = spec_at(shape)
     if not any(leaf[0] == "dict" for leaf in kinds):
-        return False
-    fields = {f for leaf in kinds if leaf[0] == "model" for f, *_ in SPEC[leaf[1]]}
-    return all(isinstance(k, str) and k not in fields and not isinstance(v, dict | list)
-               for k, v in node.items())
+        return None
+    return frozenset(f for leaf in kinds if leaf[0] == "model" for f, *_ in SPEC[leaf[1]])
 
 
 def _language_key(path: KeyPath, key: str, node: Mapping[Any, Any]) -> Edit | None:
@@ -107,50 +108,65 @@ def _language_key(path: KeyPath, key: str, node: Mapping[Any, Any]) -> Edit | No
 
 
 def _quoted(path: KeyPath, value: Any, text: str | None) -> Edit | None:
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
     if text is None or isinstance(value, str) or value is None:
         return None
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
     return Edit(path, value, DoubleQuotedScalarString(text),
                 f"`{text}` quoted so that YAML keeps it as text")
 
 
-def _scalars(node: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if isinstance(key, str) and not key.startswith("x-"):
-                yield from _scalars(value, (*path, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _scalars(value, (*path, i))
-    else:
-        yield path, node
+def _nodes(root: Any) -> list[tuple[KeyPath, Any]]:
+    """Every value of the document with its path, in file order; keys of extensions
+    (``x-…``) are not looked into. perf: a loop, not recursive generators (--fix asks this
+    of every design of a run)."""
+    found: list[tuple[KeyPath, Any]] = []
+    stack: list[tuple[KeyPath, Any]] = [((), root)]
+    while stack:
+        path, node = stack.pop()
+        found.append((path, node))
+        if isinstance(node, dict):
+            stack.extend(reversed([((*path, key), value) for key, value in node.items()
+                                   if isinstance(key, str) and not key.startswith("x-")]))
+        elif isinstance(node, list):
+            stack.extend(reversed([((*path, i), value) for i, value in enumerate(node)]))
+    return found
 
 
 def _scalar_edit(path: KeyPath, value: Any) -> Edit | None:
-    from mcred.ambiguous import spec_at
-
     if not isinstance(value, str) or not path:
         return None
-    annotation = spec_at(path)
-    name = next((p for p in reversed(path) if isinstance(p, str)), "")
+    fixer = _fixer(_shape(path))
+    return None if fixer is None else fixer(path, value)
+
+
+Fixer = Callable[[KeyPath, str], "Edit | None"]
+
+
+@functools.cache
+def _fixer(shape: KeyPath) -> Fixer | None:
+    """The fixer for text at a place of this shape; ``None`` where text is what belongs."""
+    from mcred.ambiguous import spec_at
+
+    annotation = spec_at(shape)
+    name = next((p for p in reversed(shape) if isinstance(p, str)), "")
     if _is_list(annotation):
-        return _split(path, value)
+        return _split
     if _is_date(annotation):
-        return _date(path, value)
+        return _date
     allowed = literal_values(annotation)
     if allowed:
-        return _vocabulary(path, value, allowed)
+        return functools.partial(_vocabulary, allowed=allowed)
     if name == "country":
-        return _country(path, value)
+        return _country
     if name in ("language", "languages"):
-        return _language(path, value)
+        return _language
     if name == "currency":
-        return _currency(path, value)
+        return _currency
     if name in ("url", "further_information"):
-        return _link(path, value)
+        return _link
     if _accepts_number(annotation):
-        return _number(path, value, name, _accepts_float(annotation))
+        return functools.partial(_number, name=name, floats=_accepts_float(annotation))
     return None
 
 
