@@ -146,13 +146,14 @@ def _plant_cache(origin: Path, attacker_home: Path) -> None:
     for entry in (origin / ".mcred_cache").rglob("*.json"):
         mac, _, payload = entry.read_bytes().partition(b"\n")
         if entry.parent.name == "runs":
-            pack = json.loads(payload)
-            payload = json.dumps([[name, []] for name, _ in pack]).encode()
+            pack = json.loads(payload)  # well formed: every file, none with findings
+            pack["files"] = [[name, [], language] for name, _, language in pack["files"]]
+            payload = json.dumps(pack).encode()
         elif entry.parent.name == "catalogue":
             payload = json.dumps({"findings": {}, "notes": []}).encode()
         else:
             lines = payload.split(b"\n")
-            payload = b"\n".join([b'{"findings": []}', *lines[1:]])
+            payload = b"\n".join([b'{"findings": [], "language": null}', *lines[1:]])
         entry.write_bytes(mac + b"\n" + payload)
     # The same planted cache again, bare: no stamp, entries without authentication.
     bare = origin / "caches" / "bare"
