@@ -184,3 +184,21 @@ def test_a_warm_run_keeps_the_outcome_languages_of_the_cold_one(tmp_path, monkey
     _lint(tmp_path / "c", monkeypatch, str(EXAMPLES))
     warm = _lint(tmp_path / "c", monkeypatch, str(EXAMPLES))
     assert cold["outcome_languages"] and warm == cold
+
+
+def test_a_bundled_document_reads_as_the_one_it_was_made_from():
+    """Worker results keep text, design and data compressed; every reader sees the same
+    values, for any text (accents, CJK, a lone surrogate from an undecodable name)."""
+    import pickle
+
+    text = "mcred: 1\ntitle: Ñandú 设计 \udcff\nlevel: {eqf: 5}\n"
+    data = {"mcred": 1, "title": "Ñandú 设计 \udcff", "level": {"eqf": 5}}
+    bundle = pickle.loads(pickle.dumps(cache.Bundle.of(text, '{"mcred": 1, "title": "x"}',
+                                                   json.dumps(data))))
+    document = cache.LightDocument.bundled("a.yaml", bundle)
+    assert document.text == text and document.data == data
+    assert document.lines == text.splitlines()
+    result = cache.LightResult.from_bundle("a.yaml", [], None, bundle, None)
+    assert result.design is not None and result.design.title == "x"
+    document.data = {"mcred": 1}  # an assigned value wins; the text stays
+    assert document.data == {"mcred": 1} and document.text == text

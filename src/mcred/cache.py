@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import weakref
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -187,6 +188,27 @@ def unpack(value: Any, count: int) -> list[tuple[str, list[Finding], Decision]] 
         for path, findings, language in rows]
 
 
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """A linted file's text, design JSON and data JSON, compressed together (zlib, fast
+    level): what a run of thousands of files keeps of each while it reports.
+
+    Measured on the benchmark's designs: 11.7 KB of text and JSON a file become ~3.5 KB;
+    compressing costs a worker ~0.15 ms a file, decompressing ~20 µs an access.
+    """
+
+    zipped: bytes
+
+    @classmethod
+    def of(cls, text: str, design_json: str | None, data_json: str | None) -> Bundle:
+        plain = json.dumps([text, design_json, data_json])  # ASCII: any text survives
+        return cls(zlib.compress(plain.encode("ascii"), 1))
+
+    def parts(self) -> tuple[str, str | None, str | None]:
+        text, design_json, data_json = json.loads(zlib.decompress(self.zipped))
+        return text, design_json, data_json
+
+
 class LightDocument(Document):
     """A linted file kept as its text and its data as JSON; the rest is rebuilt on demand.
 
@@ -200,13 +222,29 @@ class LightDocument(Document):
 
     def __init__(self, path: str, text: str, data: dict[str, Any] | None = None,
                  data_json: str | None = None,
-                 data_source: Callable[[], str | None] | None = None) -> None:
+                 data_source: Callable[[], str | None] | None = None,
+                 bundle: Bundle | None = None) -> None:
         self._full: Document | None = None
         self._ready = False
         self._data_json = data_json if data is None else json.dumps(data, default=str)
         self._data_source = data_source
+        # perf: text and data unpacked on each access and never kept (peak memory with
+        # 20,000 designs is a goal); only ``lines``, for code frames, is kept once read
+        self._bundle = bundle
         super().__init__(path, text)
         self._ready = True
+
+    @classmethod
+    def bundled(cls, path: str, bundle: Bundle) -> LightDocument:
+        return cls(path, "", bundle=bundle)
+
+    @property
+    def text(self) -> str:
+        return self._text if self._bundle is None else self._bundle.parts()[0]
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._text = value
 
     def _loaded(self) -> Document:
         if self._full is None and self.path.lower().endswith((".jsonld", ".json")):
@@ -221,14 +259,17 @@ class LightDocument(Document):
     def data(self) -> dict[str, Any] | None:
         if self._data_source is not None:
             self._data_json, self._data_source = self._data_source(), None
-        if self._data_json is None:
+        data_json = self._bundle.parts()[2] if self._bundle is not None else self._data_json
+        if data_json is None:
             return None
-        decoded: dict[str, Any] = json.loads(self._data_json)
+        decoded: dict[str, Any] = json.loads(data_json)
         return decoded
 
     @data.setter
     def data(self, value: dict[str, Any] | None) -> None:
         if self._ready:
+            if self._bundle is not None:  # the text stays where it is
+                self._text, self._bundle = self.text, None
             self._data_json = None if value is None else json.dumps(value, default=str)
             self._data_source = None
 
@@ -262,9 +303,11 @@ class LightResult(FileResult):
     def __init__(self, path: str, findings: list[Finding], design: Design | None,
                  document: Document | None, *, design_json: str | None = None,
                  design_source: Callable[[], str | None] | None = None,
-                 key: str | None = None, language: Decision = None) -> None:
+                 key: str | None = None, language: Decision = None,
+                 bundle: Bundle | None = None) -> None:
         self._design: Design | None = design
         self._language = language
+        self._bundle = bundle
         self._design_ref: weakref.ref[Design] | None = None
         self._design_json = design_json
         self._design_source = design_source
@@ -280,11 +323,13 @@ class LightResult(FileResult):
             return held
         if self._design_source is not None:
             self._design_json, self._design_source = self._design_source(), None
-        if self._design_json is None:
+        design_json = (self._bundle.parts()[1] if self._bundle is not None
+                       else self._design_json)
+        if design_json is None:
             return None
         from mcred.plain.validate import validate
 
-        design, _ = validate(json.loads(self._design_json))
+        design, _ = validate(json.loads(design_json))
         if design is None:
             return None
         self._design_ref = weakref.ref(design)
@@ -303,6 +348,14 @@ class LightResult(FileResult):
         document = LightDocument(name, text, data_json=entry.data_json)
         return cls(name, findings, None, document, design_json=entry.design_json, key=key,
                    language=entry.language)
+
+    @classmethod
+    def from_bundle(cls, name: str, findings: list[dict[str, Any]], language: Decision,
+                    bundle: Bundle, key: str | None) -> LightResult:
+        """A file linted by a worker, which sent its text and JSON compressed."""
+        return cls(name, [finding_from_json(f) for f in findings], None,
+                   LightDocument.bundled(name, bundle), key=key, language=language,
+                   bundle=bundle)
 
     @classmethod
     def from_pack(cls, name: str, text: str, findings: list[Finding], language: Decision,

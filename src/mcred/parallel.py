@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import copy
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from itertools import islice
 from typing import TYPE_CHECKING
 
 from mcred.cache import (
+    Bundle,
     Cache,
     Entry,
     LightDocument,
@@ -163,12 +165,13 @@ def _lint_all(jobs: Sequence[Job], settings: LintSettings, store: Cache | None,
     todo = [i for i, r in enumerate(results) if r is None]
     workers = settings.jobs if settings.jobs is not None else auto_jobs(len(todo))
     if workers > 1 and len(todo) > 1:
-        entries = _lint_parallel([jobs[i] for i in todo], settings, workers)
-        for i, entry in zip(todo, entries, strict=True):
+        done = _lint_parallel([jobs[i] for i in todo], settings, workers)
+        for i, (entry, bundle) in zip(todo, done, strict=True):
             source, key = jobs[i].source, keys[i]
             if store is not None and key is not None:
                 store.put(key, entry)
-            results[i] = LightResult.from_entry(source.name, source.text, entry, key)
+            results[i] = LightResult.from_bundle(source.name, entry.findings, entry.language,
+                                                 bundle, key)
     else:
         for i in todo:
             source, key = jobs[i].source, keys[i]
@@ -256,16 +259,20 @@ def _stream_parallel(chunks: Iterator[list[Job]], settings: LintSettings,
     from concurrent.futures import ProcessPoolExecutor
 
     _prepare_fork()
-    submitted: list[tuple[list[Job], Future[list[Entry]]]] = []
+    # perf (memory): only names are kept here; each chunk's texts go with its work item
+    # and come back compressed, and each future is let go once converted
+    submitted: deque[tuple[list[str], Future[list[tuple[Entry, Bundle]]]]] = deque()
     results: list[FileResult] = []
     with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                              initargs=(os.getpid(),)) as pool:
         for chunk in chunks:
-            submitted.append((chunk, pool.submit(_lint_chunk, chunk, settings)))
-        for chunk, future in submitted:  # earlier chunks convert while later ones run
-            for job, entry in zip(chunk, future.result(), strict=True):
-                results.append(LightResult.from_entry(job.source.name, job.source.text,
-                                                      entry, None))
+            submitted.append(([job.source.name for job in chunk],
+                              pool.submit(_lint_chunk, chunk, settings, False)))
+        while submitted:  # earlier chunks convert while later ones run
+            names, future = submitted.popleft()
+            for name, (entry, bundle) in zip(names, future.result(), strict=True):
+                results.append(LightResult.from_bundle(name, entry.findings, entry.language,
+                                                       bundle, None))
     return results
 
 
@@ -278,7 +285,8 @@ def _prepare_fork() -> None:
     validate({"mcred": 1})
 
 
-def _lint_parallel(jobs: Sequence[Job], settings: LintSettings, workers: int) -> list[Entry]:
+def _lint_parallel(jobs: Sequence[Job], settings: LintSettings,
+                   workers: int) -> list[tuple[Entry, Bundle]]:
     """Chunks of ≥ ``MIN_CHUNK`` files over ``workers`` processes; input order kept."""
     from concurrent.futures import ProcessPoolExecutor
 
@@ -288,16 +296,21 @@ def _lint_parallel(jobs: Sequence[Job], settings: LintSettings, workers: int) ->
     workers = min(workers, len(chunks))
     with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                              initargs=(os.getpid(),)) as pool:
-        return [e for chunk in pool.map(_lint_chunk, chunks, [settings] * len(chunks))
+        return [e for chunk in pool.map(_lint_chunk, chunks, [settings] * len(chunks),
+                                        [True] * len(chunks))
                 for e in chunk]
 
 
-def _lint_chunk(jobs: Sequence[Job], settings: LintSettings) -> list[Entry]:
-    """In a worker: lint a chunk; plain entries travel back cheaply."""
+def _lint_chunk(jobs: Sequence[Job], settings: LintSettings,
+                with_json: bool) -> list[tuple[Entry, Bundle]]:
+    """In a worker: lint a chunk. Each file comes back as its entry (plain values, cheap to
+    send; its JSON only ``with_json``, for the cache) and its text and JSON compressed."""
     out = []
     for job in jobs:
         entry = Entry.of(_lint_one(job, settings))
         if entry is None:  # cannot happen today: findings carry no extra data
             raise RuntimeError(f"{job.source.name}: a finding carries data a worker cannot send")
-        out.append(entry)
+        bundle = Bundle.of(job.source.text, entry.design_json, entry.data_json)
+        out.append((entry if with_json else replace(entry, design_json=None, data_json=None),
+                    bundle))
     return out
