@@ -198,7 +198,7 @@ def test_a_bundled_document_reads_as_the_one_it_was_made_from():
     document = cache.LightDocument.bundled("a.yaml", bundle)
     assert document.text == text and document.data == data
     assert document.lines == text.splitlines()
-    result = cache.LightResult.from_bundle("a.yaml", [], None, bundle, None)
+    result = cache.LightResult.from_bundle(cache.Entry([], None, None), "a.yaml", bundle, None)
     assert result.design is not None and result.design.title == "x"
     document.data = {"mcred": 1}  # an assigned value wins; the text stays
     assert document.data == {"mcred": 1} and document.text == text

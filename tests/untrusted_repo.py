@@ -153,7 +153,7 @@ def _plant_cache(origin: Path, attacker_home: Path) -> None:
             payload = json.dumps({"findings": {}, "notes": []}).encode()
         else:
             lines = payload.split(b"\n")
-            payload = b"\n".join([b'{"findings": [], "language": null}', *lines[1:]])
+            payload = b"\n".join([b'{"findings": [], "language": null, "ready": true}', *lines[1:]])
         entry.write_bytes(mac + b"\n" + payload)
     # The same planted cache again, bare: no stamp, entries without authentication.
     bare = origin / "caches" / "bare"

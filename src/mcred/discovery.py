@@ -52,9 +52,14 @@ class WalkOptions:
         return compile_globs(self.exclude) if self.exclude else None
 
 
-def display_name(path: Path) -> str:
-    """Paths relative to the working directory where possible: what CI annotations need."""
-    absolute, cwd = os.path.abspath(path), os.getcwd()
+def display_name(path: Path, cwd: str | None = None) -> str:
+    """Paths relative to the working directory where possible: what CI annotations need.
+
+    ``cwd``: the working directory, when the caller names many files (perf: no system
+    call per file).
+    """
+    cwd = cwd or os.getcwd()
+    absolute = os.path.normpath(os.path.join(cwd, path))  # os.path.abspath, given cwd
     if os.sep == "/":  # perf: string prefix test; same result as relative_to on POSIX
         prefix = cwd if cwd.endswith("/") else cwd + "/"
         if absolute == cwd:

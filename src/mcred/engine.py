@@ -27,6 +27,15 @@ class FileResult:
     design: Design | None = None
     document: Document | None = None
 
+    def catalogue_ready(self) -> bool:
+        """Validated, and its `id` (if written) survived validation: else references to it
+        would mislead the cross-file rules."""
+        design = self.design
+        if design is None:
+            return False
+        data = self.document.data if self.document is not None else None
+        return not (data and data.get("id") is not None and design.id is None)
+
     def outcome_language(self) -> Decision:
         """The language the outcomes were read in, and why, for the reports."""
         from mcred.outcomes.language import file_language

@@ -170,8 +170,7 @@ def _lint_all(jobs: Sequence[Job], settings: LintSettings, store: Cache | None,
             source, key = jobs[i].source, keys[i]
             if store is not None and key is not None:
                 store.put(key, entry)
-            results[i] = LightResult.from_bundle(source.name, entry.findings, entry.language,
-                                                 bundle, key)
+            results[i] = LightResult.from_bundle(entry, source.name, bundle, key)
     else:
         for i in todo:
             source, key = jobs[i].source, keys[i]
@@ -217,7 +216,8 @@ def _light(result: FileResult, text: str, entry: Entry | None,
                            language=result.outcome_language())
     return LightResult(result.path, result.findings, None,
                        LightDocument(result.path, text, data_json=entry.data_json),
-                       design_json=entry.design_json, key=key, language=entry.language)
+                       design_json=entry.design_json, key=key, language=entry.language,
+                       ready=entry.ready)
 
 
 def _lint_one(job: Job, settings: LintSettings) -> FileResult:
@@ -271,8 +271,7 @@ def _stream_parallel(chunks: Iterator[list[Job]], settings: LintSettings,
         while submitted:  # earlier chunks convert while later ones run
             names, future = submitted.popleft()
             for name, (entry, bundle) in zip(names, future.result(), strict=True):
-                results.append(LightResult.from_bundle(name, entry.findings, entry.language,
-                                                       bundle, None))
+                results.append(LightResult.from_bundle(entry, name, bundle, None))
     return results
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -116,13 +117,14 @@ def lint_paths(paths: Iterable[Path], settings: LintSettings, *,
     walk = WalkOptions(settings.include, settings.exclude, settings.gitignore,
                        published=settings.include_published)
     real_dirs: dict[str, str] = {}  # perf: each directory's real path, resolved once
+    cwd = os.getcwd()  # perf: once, not per file
 
     def jobs() -> Iterator[Job]:
         """perf: lazy, so workers lint the first files while the rest are still read."""
         for argument in paths:
             for path, explicit in discover([argument], walk, result.read_errors.append):
                 is_stdin = path.as_posix() == STDIN
-                name = (stdin_filename or STDIN_NAME) if is_stdin else display_name(path)
+                name = (stdin_filename or STDIN_NAME) if is_stdin else display_name(path, cwd)
                 root = None if explicit else argument  # a walked file stays inside it
                 source = _read(path, name, root, is_stdin, settings, result, real_dirs)
                 if source is None:

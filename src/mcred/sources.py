@@ -145,7 +145,7 @@ def _read_bounded(path: str, display: str, max_size: int) -> bytes:
             head = os.read(fd, 4096) if info.st_size else b""
             raise FileTooLarge(f"{display}: the file is {info.st_size:,} bytes, more than the "
                                f"limit of {max_size:,} (raise it with --max-file-size)", head)
-        data = read_at_most(fd, max_size + 1)
+        data = read_at_most(fd, max_size + 1, regular=True)
     except OSError as exc:
         raise SourceError(f"{display}: cannot read the file ({_reason(exc)})") from None
     finally:
@@ -156,18 +156,26 @@ def _read_bounded(path: str, display: str, max_size: int) -> bytes:
     return data
 
 
-def read_at_most(fd: int, limit: int, chunk: int = 1 << 16) -> bytes:
+def read_at_most(fd: int, limit: int, chunk: int = 1 << 16, *, regular: bool = False) -> bytes:
     """Up to ``limit`` bytes from an open file, blocking again (it was opened without, so a
-    FIFO could not hang the open); a file that grows while read cannot exceed the bound."""
-    os.set_blocking(fd, True)
+    FIFO could not hang the open); a file that grows while read cannot exceed the bound.
+
+    ``regular``: the file is known to be a regular file, which never blocks and returns
+    less than asked only at its end (perf: two system calls fewer per design).
+    """
+    if not regular:
+        os.set_blocking(fd, True)
     chunks: list[bytes] = []
     remaining = limit
     while remaining > 0:
-        data = os.read(fd, min(remaining, chunk))
+        wanted = min(remaining, chunk)
+        data = os.read(fd, wanted)
         if not data:
             break
         chunks.append(data)
         remaining -= len(data)
+        if regular and len(data) < wanted:
+            break
     return b"".join(chunks)
 
 

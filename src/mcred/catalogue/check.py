@@ -61,10 +61,7 @@ def check_catalogue(files: list[FileResult], settings: LintSettings, *, walked: 
 
 def loaded(file: FileResult) -> bool:
     """Validated, and its `id` (if written) survived validation: else references mislead."""
-    if file.design is None:
-        return False
-    data = file.document.data if file.document else None
-    return not (data and data.get("id") is not None and file.design.id is None)
+    return file.catalogue_ready()
 
 
 def entry_of(file: FileResult, in_run: bool = True) -> Entry:
