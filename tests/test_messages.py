@@ -188,4 +188,8 @@ def test_explain_is_total_and_reads_well_for_any_record(kind, value, path):
                             {"title": "Field", "examples": ["0413"], "minimum": 1,
                              "maximum": 8})
     assert message and hint and not message.endswith(".")
-    assert not re.search(r"input should|\^\\d|NoneType", message + hint, re.IGNORECASE)
+    shown = message + hint  # what the designer wrote may be quoted back, whatever it is
+    if isinstance(value, str) and value:
+        shown = shown.replace(value, "")
+    assert not re.search(r"input should|NoneType", shown, re.IGNORECASE)
+    assert r"^\d" not in shown  # the pattern itself is never shown

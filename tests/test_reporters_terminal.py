@@ -123,3 +123,23 @@ def test_plain_report_is_the_coloured_one_without_its_styles(tmp_path):
     coloured = CliRunner().invoke(cli, [*args, "--color", "always"]).output
     assert "Annex I elements" in plain and "= help:" in plain and "│" in plain
     assert re.sub("\x1b\\[[0-9;]*m", "", coloured) == plain
+
+
+def test_the_command_ends_without_teardown_yet_everything_is_written(tmp_path):
+    """`mcred` leaves with os._exit once the run is over (perf): standard output, stderr
+    and report files must be complete, and the exit status the run's."""
+    import json
+
+    report = tmp_path / "report.txt"
+    proc = subprocess.run([_mcred(), "lint", "--format", "json", "-o", f"text={report}",
+                           "--verbose", str(EXAMPLES)], capture_output=True, timeout=120)
+    assert proc.returncode == 1
+    parsed = json.loads(proc.stdout)
+    assert parsed["summary"]["findings"] == len(parsed["findings"]) > 0
+    assert report.read_text("utf-8").rstrip().splitlines()[-1].startswith("Found ")
+    ok = subprocess.run([_mcred(), "lint", "--exit-zero", str(EXAMPLES)],
+                        capture_output=True, timeout=120)
+    assert ok.returncode == 0 and ok.stdout.rstrip().splitlines()[-1].startswith(b"Found ")
+    usage = subprocess.run([_mcred(), "lint", "--format", "nonsense"], capture_output=True,
+                           timeout=120)
+    assert usage.returncode == 2 and b"nonsense" in usage.stderr

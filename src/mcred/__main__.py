@@ -1,6 +1,6 @@
 """Entry point for ``python -m mcred``."""
 
-from mcred.cli import main
+from mcred.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

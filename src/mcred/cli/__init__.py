@@ -6,6 +6,7 @@ not pay for the code of exporters, renderers or docs.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import os
@@ -84,3 +85,34 @@ def main() -> None:
             err=True,
         )
         sys.exit(3)
+
+
+def run() -> None:
+    """The `mcred` command itself (console script, ``python -m mcred``): :func:`main`, then
+    a quick exit. A program that calls :func:`main` gets its ``SystemExit`` as usual."""
+    try:
+        main()
+    except SystemExit as done:
+        _leave(done)
+        raise
+
+
+def _leave(done: SystemExit) -> None:
+    """End the process now that everything is written, without tearing the interpreter
+    down: freeing every object of a run of thousands of designs costs ~17 ms, 8 % of a warm
+    run (like mypy's hard exit). Report files are closed by their writers and worker pools
+    by theirs; only the standard streams remain to flush. A message to print (a text exit
+    code) takes the normal way out.
+    """
+    code = done.code
+    if code is not None and not isinstance(code, int):
+        return
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):  # the reader left (`| head`): keep the exit code
+        from mcred.cli.formats import silence_stdout
+
+        silence_stdout()
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(code or 0)
