@@ -7,9 +7,11 @@ the size and mtime of every module of the package, so editing a rule invalidates
 The cross-file (catalogue) outcome is cached separately, keyed on every file's key: it is
 recomputed whenever any file of the run changes.
 
-Entries are three lines of JSON (the findings; the validated design; the data), stored by
-:mod:`mcred.cachestore`, which authenticates them (a planted, damaged or foreign entry is
-a miss) and writes them atomically, so concurrent runs never see half an entry.
+Entries are three lines of JSON (the findings with the decisions made while linting: the
+outcome language and whether the design can join the cross-file checks; the validated
+design; the data), stored by :mod:`mcred.cachestore`, which authenticates them (a planted,
+damaged or foreign entry is a miss) and writes them atomically, so concurrent runs never
+see half an entry. A warm run reads one run pack instead (see :func:`pack`).
 """
 
 from __future__ import annotations
