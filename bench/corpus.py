@@ -85,10 +85,12 @@ BROKEN = [
 ]
 
 
-def design(seed: int, heavy: bool = False) -> str:
+def design(seed: int, heavy: bool = False, clean: bool = False) -> str:
     """One design of 2-6 KB: a seeded variation of an example, maybe with flaws.
 
     ``heavy``: one design in three is an early draft with ten findings or more.
+    ``clean``: no flaws and nothing broken, so every design loads and the cross-file
+    rules (which need the whole catalogue) run.
     """
     rng = random.Random(seed)
     target = rng.randint(2048, 5900)
@@ -107,7 +109,9 @@ def design(seed: int, heavy: bool = False) -> str:
     if ects != 5:
         text = text.replace("hours_total: 135", f"hours_total: {hours}")
     roll = rng.random()
-    if heavy and seed % 3 == 0:
+    if clean:
+        pass
+    elif heavy and seed % 3 == 0:
         for edit in HEAVY:
             text = edit(text)
     elif roll < 0.30:
@@ -133,10 +137,10 @@ def design(seed: int, heavy: bool = False) -> str:
     return text.replace("a shortage of trained staff.", f"a shortage of trained staff. {note}", 1)
 
 
-def ensure(count: int, seed: int = 2026, heavy: bool = False) -> Path:
+def ensure(count: int, seed: int = 2026, heavy: bool = False, clean: bool = False) -> Path:
     """Generate (once) ``count`` designs under bench/.corpus/n<count>; returns the directory."""
-    target = CORPUS / f"n{count}{'-heavy' if heavy else ''}"
-    stamp = f"{GENERATOR_VERSION}:{count}:{seed}:{heavy}:" + hashlib.sha256(
+    target = CORPUS / f"n{count}{'-heavy' if heavy else ''}{'-clean' if clean else ''}"
+    stamp = f"{GENERATOR_VERSION}:{count}:{seed}:{heavy}:{clean}:" + hashlib.sha256(
         (EXAMPLES / "green-public-procurement.yaml").read_bytes()).hexdigest()
     marker = target / ".stamp"
     if marker.is_file() and marker.read_text() == stamp:
@@ -147,7 +151,7 @@ def ensure(count: int, seed: int = 2026, heavy: bool = False) -> Path:
     for i in range(count):
         sub = target / f"group{i % 20:02d}"
         sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"design-{i:05d}.yaml").write_text(design(seed * 100_000 + i, heavy),
+        (sub / f"design-{i:05d}.yaml").write_text(design(seed * 100_000 + i, heavy, clean),
                                                   encoding="utf-8")
     marker.write_text(stamp)
     _own_repository(target)

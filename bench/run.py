@@ -288,22 +288,31 @@ def twenty_thousand(lint: list[str], env: dict[str, str], no_cache: list[str],
                     two_thousand: Series, rounds: int) -> Measured:
     """A curriculum monorepo: cold with workers, warm, and peak memory."""
     huge = ensure(20_000)
-    print("20,000 designs: cold (default workers) and warm")
+    # Clean corpora: every design loads, so the cross-file rules run over all of them (in
+    # the realistic corpora a broken file makes mcred skip them, as it tells the user).
+    clean, clean_2k = ensure(20_000, clean=True), ensure(2_000, clean=True)
+    print("20,000 designs: cold (default workers) and warm; 20,000 and 2,000 clean ones cold")
     cache = {**env, "MCRED_CACHE_DIR": tempfile.mkdtemp(prefix="mcred-bench-20k-")}
     fmt = ["--format", "json"]
     cold = Series("cold-20000", [*lint, *fmt, *no_cache, str(huge)], env)
     cold_2k = Series("cold-2000", [*lint, *fmt, *no_cache, str(huge.parent / "n2000")], env)
     warm = Series("warm-20000", [*lint, *fmt, str(huge)], cache)
+    whole = Series("clean-20000", [*lint, *fmt, *no_cache, str(clean)], env)
+    whole_2k = Series("clean-2000", [*lint, *fmt, *no_cache, str(clean_2k)], env)
     run_once(warm)
-    alternate([cold, cold_2k, warm], max(1, rounds - 1), label="20k")
+    alternate([cold, cold_2k, warm, whole, whole_2k], max(1, rounds - 1), label="20k")
     shutil.rmtree(cache["MCRED_CACHE_DIR"], ignore_errors=True)
+    peak = max(cold.rss, whole.rss)
     return [
         (ratio("20,000 / 2,000 designs, cold", cold, cold_2k, "≤ 11x", lambda r: r <= 11),
          [cold, cold_2k]),
+        (ratio("20,000 / 2,000 clean, cold", whole, whole_2k, "≤ 11x", lambda r: r <= 11),
+         [whole, whole_2k]),
         (Goal("20,000 designs, warm", warm.wall, warm.cpu, "≤ 1.5 s", warm.wall <= 1.5,
               "absolute time (wall, CPU)", unit=" s"), [warm]),
-        (Goal("peak memory, 20,000 designs", cold.rss, warm.rss, "≤ 300 MB",
-              max(cold.rss, warm.rss) <= 300, "cold; second column: warm", unit=" MB"), []),
+        (Goal("peak memory, 20,000 designs", peak, warm.rss, "≤ 300 MB",
+              max(peak, warm.rss) <= 300, "cold (clean or not); second column: warm",
+              unit=" MB"), []),
     ]
 
 

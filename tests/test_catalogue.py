@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import json
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from conftest import ROOT
 from helpers_corpus import design_text, write_corpus
 from mcred.catalogue.graph import cycles, strongly_connected
 from mcred.catalogue.model import Catalogue, Entry
@@ -249,3 +252,21 @@ def test_cross_file_analysis_is_linear():
     elapsed = time.perf_counter() - start
     assert issues == 400  # every tenth design is a target: 9 x 5 ECTS stacked on its own 5
     assert elapsed < 5
+
+
+@pytest.mark.parametrize("code", ["MC901", "MC902", "MC903", "MC904", "MC905"])
+def test_cross_file_rules_read_only_the_parts_workers_send(code, monkeypatch):
+    """Lint results keep only CATALOGUE_KEYS of each design for the cross-file rules; over
+    every catalogue fixture, the rules must find exactly what the whole designs give."""
+    from mcred.cache import LightResult
+
+    fixtures = ROOT / "tests" / "fixtures" / "rules" / code
+    for kind in ("pass", "fail"):
+        args = ["lint", "--no-cache", "-j", "1", "--format", "json", str(fixtures / kind)]
+        sent = CliRunner().invoke(cli, args).output
+        with monkeypatch.context() as patch:
+            patch.setattr(LightResult, "catalogue_design", lambda self: self.design)
+            whole = CliRunner().invoke(cli, args).output
+        assert json.loads(sent) == json.loads(whole), (code, kind)
+        if kind == "fail":
+            assert code in {f["code"] for f in json.loads(whole)["findings"]}

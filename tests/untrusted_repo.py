@@ -153,7 +153,8 @@ def _plant_cache(origin: Path, attacker_home: Path) -> None:
             payload = json.dumps({"findings": {}, "notes": []}).encode()
         else:
             lines = payload.split(b"\n")
-            payload = b"\n".join([b'{"findings": [], "language": null, "ready": true}', *lines[1:]])
+            head = {**json.loads(lines[0]), "findings": []}  # the rest as mcred wrote it
+            payload = b"\n".join([json.dumps(head).encode(), *lines[1:]])
         entry.write_bytes(mac + b"\n" + payload)
     # The same planted cache again, bare: no stamp, entries without authentication.
     bare = origin / "caches" / "bare"

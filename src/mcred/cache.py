@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from mcred import __version__
 from mcred.cachestore import Store
+from mcred.catalogue import CATALOGUE_KEYS
 from mcred.engine import FileResult
 from mcred.findings import Finding, Severity
 from mcred.loader import Document, load_text
@@ -111,6 +112,7 @@ class Entry:
     data_json: str | None
     language: Decision = None
     ready: bool = False  # FileResult.catalogue_ready, decided where the design was at hand
+    catalogue_json: str | None = None  # the design's CATALOGUE_KEYS, for cross-file rules
 
     @classmethod
     def of(cls, result: FileResult) -> Entry | None:
@@ -118,23 +120,28 @@ class Entry:
         foreign = result.design is not None and not hasattr(result.design, "to_data")
         if foreign or any(f.extra for f in result.findings):
             return None
-        design = None if result.design is None else json.dumps(
-            result.design.to_data(exclude_unset=True), default=str)
+        values = None if result.design is None else result.design.to_data(exclude_unset=True)
+        design = None if values is None else json.dumps(values, default=str)
+        slim = None if values is None else json.dumps(
+            {k: v for k, v in values.items() if k in CATALOGUE_KEYS}, default=str)
         data = result.document.data if result.document is not None else None
         return cls([finding_to_json(f) for f in result.findings], design,
                    None if data is None else json.dumps(data, default=str),
-                   data_language(data), result.catalogue_ready())
+                   data_language(data), result.catalogue_ready(), slim)
 
     def dumps(self) -> str:
-        head = {"findings": self.findings, "language": self.language, "ready": self.ready}
+        head = {"findings": self.findings, "language": self.language, "ready": self.ready,
+                "catalogue": self.catalogue_json}
         return "\n".join((json.dumps(head), self.design_json or "", self.data_json or ""))
 
     @classmethod
     def loads(cls, text: str) -> Entry:
         head, design, data = text.split("\n")
         values = json.loads(head)
+        slim = values["catalogue"]
         return cls(values["findings"], design or None, data or None,
-                   _decision(values["language"]), values["ready"] is True)
+                   _decision(values["language"]), values["ready"] is True,
+                   slim if isinstance(slim, str) else None)
 
 
 def _decision(value: Any) -> Decision:
@@ -329,10 +336,12 @@ class LightResult(FileResult):
                  document: Document | None, *, design_json: str | None = None,
                  design_source: Callable[[], str | None] | None = None,
                  key: str | None = None, language: Decision = None,
-                 bundle: Bundle | None = None, ready: bool | None = None) -> None:
+                 bundle: Bundle | None = None, ready: bool | None = None,
+                 catalogue_json: str | None = None) -> None:
         self._design: Design | None = design
         self._language = language
         self._catalogue_ready = ready
+        self._catalogue_json = catalogue_json
         self._bundle = bundle
         self._design_ref: weakref.ref[Design] | None = None
         self._design_json = design_json
@@ -367,6 +376,15 @@ class LightResult(FileResult):
     def outcome_language(self) -> Decision:
         return self._language
 
+    def catalogue_design(self) -> Design | None:
+        """perf: the small design the worker kept for the cross-file rules, when it did."""
+        if self._design is not None or self._catalogue_json is None:
+            return super().catalogue_design()
+        from mcred.plain.validate import validate
+
+        design, _ = validate(json.loads(self._catalogue_json))
+        return design
+
     def catalogue_ready(self) -> bool:
         """perf: decided while linting; asking again would validate the design."""
         if self._catalogue_ready is None:
@@ -378,7 +396,8 @@ class LightResult(FileResult):
         findings = [finding_from_json(f) for f in entry.findings]
         document = LightDocument(name, text, data_json=entry.data_json)
         return cls(name, findings, None, document, design_json=entry.design_json, key=key,
-                   language=entry.language, ready=entry.ready)
+                   language=entry.language, ready=entry.ready,
+                   catalogue_json=entry.catalogue_json)
 
     @classmethod
     def from_bundle(cls, entry: Entry, name: str, bundle: Bundle,
@@ -386,7 +405,7 @@ class LightResult(FileResult):
         """A file linted by a worker, which sent its text and JSON compressed."""
         return cls(name, [finding_from_json(f) for f in entry.findings], None,
                    LightDocument.bundled(name, bundle), key=key, language=entry.language,
-                   bundle=bundle, ready=entry.ready)
+                   bundle=bundle, ready=entry.ready, catalogue_json=entry.catalogue_json)
 
     @classmethod
     def from_pack(cls, name: str, text: str, findings: list[Finding], language: Decision,

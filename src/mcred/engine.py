@@ -36,6 +36,10 @@ class FileResult:
         data = self.document.data if self.document is not None else None
         return not (data and data.get("id") is not None and design.id is None)
 
+    def catalogue_design(self) -> Design | None:
+        """The design as the cross-file rules see it (only ``CATALOGUE_KEYS`` are read)."""
+        return self.design
+
     def outcome_language(self) -> Decision:
         """The language the outcomes were read in, and why, for the reports."""
         from mcred.outcomes.language import file_language

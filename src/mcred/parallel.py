@@ -217,7 +217,7 @@ def _light(result: FileResult, text: str, entry: Entry | None,
     return LightResult(result.path, result.findings, None,
                        LightDocument(result.path, text, data_json=entry.data_json),
                        design_json=entry.design_json, key=key, language=entry.language,
-                       ready=entry.ready)
+                       ready=entry.ready, catalogue_json=entry.catalogue_json)
 
 
 def _lint_one(job: Job, settings: LintSettings) -> FileResult:

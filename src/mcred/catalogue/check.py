@@ -65,9 +65,9 @@ def loaded(file: FileResult) -> bool:
 
 
 def entry_of(file: FileResult, in_run: bool = True) -> Entry:
-    assert file.design is not None  # callers keep only loaded files
-    return Entry(design_id(file.design, file.path), file.path, file.design, file.document,
-                 in_run)
+    design = file.catalogue_design()
+    assert design is not None  # callers keep only loaded files
+    return Entry(design_id(design, file.path), file.path, design, file.document, in_run)
 
 
 def load_root(root: Path, files: Iterable[FileResult],
