@@ -160,8 +160,11 @@ def _lint_all(jobs: Sequence[Job], settings: LintSettings, store: Cache | None,
     results: list[FileResult | None] = []
     for job, key in zip(jobs, keys, strict=True):
         entry = store.get(key) if store is not None and key is not None else None
-        results.append(None if entry is None else
-                       LightResult.from_entry(job.source.name, job.source.text, entry, key))
+        if entry is None or store is None or key is None:
+            results.append(None)
+            continue
+        results.append(LightResult.from_entry(job.source.name, job.source.text, entry, key,
+                                              _entry_loader(store, key, job, settings)))
     todo = [i for i, r in enumerate(results) if r is None]
     workers = settings.jobs if settings.jobs is not None else auto_jobs(len(todo))
     if workers > 1 and len(todo) > 1:
@@ -284,20 +287,26 @@ def _prepare_fork() -> None:
     validate({"mcred": 1})
 
 
+#: Files per chunk at most: each chunk's results (JSON for the cache) wait in this process
+#: until their turn, so big runs are cut finer (perf: peak memory with 20,000 designs).
+MAX_CHUNK = 256
+
+
 def _lint_parallel(jobs: Sequence[Job], settings: LintSettings,
-                   workers: int) -> list[tuple[Entry, Bundle]]:
-    """Chunks of ≥ ``MIN_CHUNK`` files over ``workers`` processes; input order kept."""
+                   workers: int) -> Iterator[tuple[Entry, Bundle]]:
+    """Chunks of ≥ ``MIN_CHUNK`` files over ``workers`` processes; input order kept, each
+    result handed on as soon as its turn comes (the caller lets it go)."""
     from concurrent.futures import ProcessPoolExecutor
 
     _prepare_fork()
-    size = max(MIN_CHUNK, -(-len(jobs) // (workers * 4)))
+    size = min(max(MIN_CHUNK, -(-len(jobs) // (workers * 4))), MAX_CHUNK)
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     workers = min(workers, len(chunks))
     with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                              initargs=(os.getpid(),)) as pool:
-        return [e for chunk in pool.map(_lint_chunk, chunks, [settings] * len(chunks),
-                                        [True] * len(chunks))
-                for e in chunk]
+        for chunk in pool.map(_lint_chunk, chunks, [settings] * len(chunks),
+                              [True] * len(chunks)):
+            yield from chunk
 
 
 def _lint_chunk(jobs: Sequence[Job], settings: LintSettings,
