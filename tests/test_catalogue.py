@@ -256,7 +256,7 @@ def test_cross_file_analysis_is_linear():
 
 @pytest.mark.parametrize("code", ["MC901", "MC902", "MC903", "MC904", "MC905"])
 def test_cross_file_rules_read_only_the_parts_workers_send(code, monkeypatch):
-    """Lint results keep only CATALOGUE_KEYS of each design for the cross-file rules; over
+    """Lint results keep only CATALOGUE_PARTS of each design for the cross-file rules; over
     every catalogue fixture, the rules must find exactly what the whole designs give."""
     from mcred.cache import LightResult
 
@@ -270,3 +270,26 @@ def test_cross_file_rules_read_only_the_parts_workers_send(code, monkeypatch):
         assert json.loads(sent) == json.loads(whole), (code, kind)
         if kind == "fail":
             assert code in {f["code"] for f in json.loads(whole)["findings"]}
+
+
+def test_the_catalogue_part_of_a_design_validates_and_keeps_what_the_rules_read():
+    from mcred.catalogue import catalogue_part
+    from mcred.catalogue.model import Entry as CatalogueEntry
+    from mcred.plain.validate import validate
+
+    whole = {"mcred": 1, "id": "b", "title": "B", "workload": {"ects": 5, "hours_total": 135},
+             "level": {"eqf": 6, "qf_ehea_cycle": "first"},
+             "prerequisites": {"description": "Some experience", "requires": ["a"]},
+             "recognition": {"stackability": "stackable", "rpl": "Interview",
+                             "towards": [{"id": "m", "ects": 60}]}}
+    part = catalogue_part(whole)
+    assert part == {"mcred": 1, "id": "b", "workload": {"ects": 5}, "level": {"eqf": 6},
+                    "prerequisites": {"requires": ["a"]},
+                    "recognition": {"towards": [{"id": "m", "ects": 60}]}}
+    design, errors = validate(part)
+    assert design is not None and not errors
+    entry = CatalogueEntry("b", "b.yaml", design)
+    assert (entry.requires(), entry.ects(), entry.eqf()) == (["a"], 5, 6)
+    for text in ("Some experience", {"es": "Experiencia", "en": "Experience"}):
+        part = catalogue_part({**whole, "prerequisites": text})
+        assert "prerequisites" not in part and validate(part)[0] is not None

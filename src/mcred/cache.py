@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from mcred import __version__
 from mcred.cachestore import Store
-from mcred.catalogue import CATALOGUE_KEYS
+from mcred.catalogue import catalogue_part
 from mcred.engine import FileResult
 from mcred.findings import Finding, Severity
 from mcred.loader import Document, load_text
@@ -112,7 +112,7 @@ class Entry:
     data_json: str | None
     language: Decision = None
     ready: bool = False  # FileResult.catalogue_ready, decided where the design was at hand
-    catalogue_json: str | None = None  # the design's CATALOGUE_KEYS, for cross-file rules
+    catalogue_json: str | None = None  # the design's CATALOGUE_PARTS, for cross-file rules
 
     @classmethod
     def of(cls, result: FileResult) -> Entry | None:
@@ -122,8 +122,7 @@ class Entry:
             return None
         values = None if result.design is None else result.design.to_data(exclude_unset=True)
         design = None if values is None else json.dumps(values, default=str)
-        slim = None if values is None else json.dumps(
-            {k: v for k, v in values.items() if k in CATALOGUE_KEYS}, default=str)
+        slim = None if values is None else json.dumps(catalogue_part(values), default=str)
         data = result.document.data if result.document is not None else None
         return cls([finding_to_json(f) for f in result.findings], design,
                    None if data is None else json.dumps(data, default=str),
@@ -377,13 +376,14 @@ class LightResult(FileResult):
         return self._language
 
     def catalogue_design(self) -> Design | None:
-        """perf: the small design the worker kept for the cross-file rules, when it did."""
+        """perf: the small design the worker kept for the cross-file rules, when it did
+        (the whole design should the small one ever not validate on its own)."""
         if self._design is not None or self._catalogue_json is None:
             return super().catalogue_design()
         from mcred.plain.validate import validate
 
         design, _ = validate(json.loads(self._catalogue_json))
-        return design
+        return design if design is not None else super().catalogue_design()
 
     def catalogue_ready(self) -> bool:
         """perf: decided while linting; asking again would validate the design."""

@@ -37,7 +37,7 @@ class FileResult:
         return not (data and data.get("id") is not None and design.id is None)
 
     def catalogue_design(self) -> Design | None:
-        """The design as the cross-file rules see it (only ``CATALOGUE_KEYS`` are read)."""
+        """The design as the cross-file rules see it (they read only ``CATALOGUE_PARTS``)."""
         return self.design
 
     def outcome_language(self) -> Decision:
