@@ -143,3 +143,14 @@ def test_the_command_ends_without_teardown_yet_everything_is_written(tmp_path):
     usage = subprocess.run([_mcred(), "lint", "--format", "nonsense"], capture_output=True,
                            timeout=120)
     assert usage.returncode == 2 and b"nonsense" in usage.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_a_full_disk_is_a_write_error_not_an_internal_error(fmt):
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([_mcred(), "lint", "--format", fmt, str(EXAMPLES)],
+                              stdout=full, stderr=subprocess.PIPE, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip() == (
+        f"mcred: cannot write the {fmt} report to standard output: No space left on device")

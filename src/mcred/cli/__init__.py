@@ -109,9 +109,14 @@ def _leave(done: SystemExit) -> None:
         return
     try:
         sys.stdout.flush()
-    except (OSError, ValueError):  # the reader left (`| head`): keep the exit code
+    except (OSError, ValueError) as exc:
         from mcred.cli.formats import silence_stdout
 
+        if not isinstance(exc, BrokenPipeError | ValueError):  # the reader leaving is fine
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write(f"mcred: cannot write to standard output: "
+                                 f"{exc.strerror or exc}\n")
+            code = max(code or 0, 2)
         silence_stdout()
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()

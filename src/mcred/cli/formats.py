@@ -148,6 +148,11 @@ def _write_stdout(name: str, result: RunResult, options: ReportOptions) -> int:
         out.flush()
     except BrokenPipeError:
         silence_stdout()
+    except OSError as exc:  # a full disk, a device that refuses: not an mcred bug
+        click.echo(f"mcred: cannot write the {name} report to standard output: "
+                   f"{clean(exc.strerror or exc)}", err=True)
+        silence_stdout()
+        return 2
     except Exception as exc:  # a reporter bug must not cost the other reports
         if os.environ.get("MCRED_DEBUG") or "--debug" in sys.argv:
             raise
