@@ -154,3 +154,13 @@ def test_a_full_disk_is_a_write_error_not_an_internal_error(fmt):
     assert proc.returncode == 2
     assert proc.stderr.decode().strip() == (
         f"mcred: cannot write the {fmt} report to standard output: No space left on device")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("args", [["--version"], ["rules"], ["explain", "MC101"]])
+def test_any_command_on_a_full_disk_says_so_and_exits_2(args):
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([_mcred(), *args], stdout=full, stderr=subprocess.PIPE,
+                              timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip() == "mcred: cannot write: No space left on device"

@@ -7,6 +7,7 @@ not pay for the code of exporters, renderers or docs.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import importlib
 import os
@@ -78,6 +79,11 @@ def main() -> None:
             raise
         from mcred.reporters.safe import clean
 
+        if isinstance(exc, OSError) and exc.errno in _DISK_FULL:  # the machine, not mcred
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write(f"mcred: cannot write: {clean(exc.strerror or exc)}\n")
+            sys.exit(2)
+
         message = clean(f"{type(exc).__name__}: {exc}", 200)
         click.echo(
             f"mcred: internal error ({message}). Please report it with mcred {__version__} "
@@ -85,6 +91,9 @@ def main() -> None:
             err=True,
         )
         sys.exit(3)
+
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 def run() -> None:
