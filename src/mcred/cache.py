@@ -392,24 +392,13 @@ class LightResult(FileResult):
         return self._catalogue_ready
 
     @classmethod
-    def from_entry(cls, name: str, text: str, entry: Entry, key: str | None,
-                   again: Callable[[], Entry] | None = None) -> LightResult:
-        """A cache hit. With ``again`` (the entry read anew), the design and data JSON are
-        not kept but read again if ever asked for (perf: memory with 20,000 designs)."""
-        findings = [finding_from_json(f) for f in entry.findings]
-        if again is None:
-            document = LightDocument(name, text, data_json=entry.data_json)
-            result = cls(name, findings, None, document, design_json=entry.design_json,
-                         key=key, language=entry.language, ready=entry.ready,
-                         catalogue_json=entry.catalogue_json)
-        else:
-            reread = again
-            document = LightDocument(name, text, data_source=lambda: reread().data_json)
-            result = cls(name, findings, None, document,
-                         design_source=lambda: reread().design_json, key=key,
-                         language=entry.language, ready=entry.ready,
-                         catalogue_json=entry.catalogue_json)
-        return result
+    def from_entry(cls, name: str, text: str, entry: Entry, key: str,
+                   again: Callable[[], Entry]) -> LightResult:
+        """A cache hit: its design and data JSON are not kept but read again (``again``)
+        if ever asked for (perf: memory with 20,000 designs)."""
+        return cls.from_pack(name, text, [finding_from_json(f) for f in entry.findings],
+                             entry.language, key, again, ready=entry.ready,
+                             catalogue_json=entry.catalogue_json)
 
     @classmethod
     def from_bundle(cls, entry: Entry, name: str, bundle: Bundle,
@@ -421,11 +410,13 @@ class LightResult(FileResult):
 
     @classmethod
     def from_pack(cls, name: str, text: str, findings: list[Finding], language: Decision,
-                  key: str, entry: Callable[[], Entry]) -> LightResult:
+                  key: str, entry: Callable[[], Entry], ready: bool | None = None,
+                  catalogue_json: str | None = None) -> LightResult:
         """Findings from a run pack; design and data from the file's entry, if ever used."""
         return cls(name, findings, None,
                    LightDocument(name, text, data_source=lambda: entry().data_json),
-                   design_source=lambda: entry().design_json, key=key, language=language)
+                   design_source=lambda: entry().design_json, key=key, language=language,
+                   ready=ready, catalogue_json=catalogue_json)
 
 
 class Cache(Store):

@@ -38,7 +38,7 @@ def check_catalogue(files: list[FileResult], settings: LintSettings, *, walked: 
     if not rules or not files:
         return CatalogueOutcome()
     context: list[Entry] = []
-    failed = [*unread, *(f.path for f in files if not loaded(f))]
+    failed = [*unread, *(f.path for f in files if not f.catalogue_ready())]
     if settings.catalogue_root is not None:
         context, problems = load_root(settings.catalogue_root, files, settings)
         failed += problems
@@ -57,11 +57,6 @@ def check_catalogue(files: list[FileResult], settings: LintSettings, *, walked: 
         issues.extend(replace(i, code=entry.code) for i in entry.check(catalogue, ctx)
                       if isinstance(i, CatalogueIssue))  # a plain Issue names no file
     return CatalogueOutcome(_to_findings(catalogue, issues, settings))
-
-
-def loaded(file: FileResult) -> bool:
-    """Validated, and its `id` (if written) survived validation: else references mislead."""
-    return file.catalogue_ready()
 
 
 def entry_of(file: FileResult, in_run: bool = True) -> Entry:
@@ -98,7 +93,7 @@ def load_root(root: Path, files: Iterable[FileResult],
             continue
         if has_marker(source.text):
             result = lint_document(load_source(source), RuleSettings(frozenset()))
-            if loaded(result):
+            if result.catalogue_ready():
                 entries.append(entry_of(result, in_run=False))
             else:
                 problems.append(name)

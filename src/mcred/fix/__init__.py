@@ -45,9 +45,9 @@ class FixOutcome:
         return unified_diff(self.name, self.rewrite) if self.rewrite else ""
 
 
-#: Files to round-trip before worker processes pay off (a round trip costs ~25 ms here,
-#: starting a pool about as much as two).
-PARALLEL_FROM = 8
+#: Round trips each worker process must get to pay off (one costs ~25 ms here, starting a
+#: pool about as much as two): eight files or more are fixed in two or more workers.
+PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -116,8 +116,8 @@ def fix_paths(paths: Iterable[Path], max_file_size: int, *, unsafe: bool, write:
 def _rewrite_all(tasks: list[_Task], jobs: int | None) -> list[Rewrite | str]:
     from mcred.workers import cpus, map_in_workers
 
-    workers = min(jobs or cpus(), len(tasks) // (PARALLEL_FROM // 2) or 1)
-    if workers > 1 and len(tasks) >= PARALLEL_FROM:
+    workers = min(jobs or cpus(), len(tasks) // PER_WORKER)
+    if workers > 1:
         return map_in_workers(_rewrite, tasks, workers)
     return [_rewrite(t) for t in tasks]
 

@@ -8,6 +8,7 @@ findings on the published file (:mod:`published`).
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,23 +77,27 @@ def _bytes(path: Path, name: str, max_size: int) -> bytes:
 
 
 def _csv(text: str, name: str, columns: dict[str, str] | None) -> FileImport:
-    from mcred.importers.table import TableError, csv_rows, import_rows
+    from mcred.importers.table import csv_rows
 
-    try:
-        drafts = import_rows(csv_rows(text), name, "csv", columns)
-    except TableError as exc:
-        raise ImportFailed(f"{name}: {exc}") from None
-    return FileImport(name, "csv", drafts, [i for d in drafts for i in d.issues])
+    return _table("csv", lambda: csv_rows(text), name, columns)
 
 
 def _xlsx(data: bytes, name: str, columns: dict[str, str] | None) -> FileImport:
-    from mcred.importers.table import TableError, import_rows, xlsx_rows
+    from mcred.importers.table import xlsx_rows
+
+    return _table("xlsx", lambda: xlsx_rows(data), name, columns)
+
+
+def _table(kind: str, rows: Callable[[], list[list[str]]], name: str,
+           columns: dict[str, str] | None) -> FileImport:
+    """A catalogue table's drafts; reading its rows may fail like importing them."""
+    from mcred.importers.table import TableError, import_rows
 
     try:
-        drafts = import_rows(xlsx_rows(data), name, "xlsx", columns)
+        drafts = import_rows(rows(), name, kind, columns)
     except TableError as exc:
         raise ImportFailed(f"{name}: {exc}") from None
-    return FileImport(name, "xlsx", drafts, [i for d in drafts for i in d.issues])
+    return FileImport(name, kind, drafts, [i for d in drafts for i in d.issues])
 
 
 def read_columns(path: Path) -> dict[str, str]:

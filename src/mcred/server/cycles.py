@@ -16,13 +16,13 @@ CYCLE = "MC903"
 def mirrors(files: Mapping[str, FileResult],
             reported: Mapping[str, list[Finding]]) -> dict[str, list[Finding]]:
     """Copies of each reported MC903 finding for the other designs of its cycle."""
-    from mcred.catalogue.check import entry_of, loaded
+    from mcred.catalogue.check import entry_of
     from mcred.catalogue.graph import cycles
     from mcred.catalogue.model import Catalogue
 
     if not any(f.code == CYCLE for found in reported.values() for f in found):
         return {}
-    catalogue = Catalogue(entry_of(f) for f in files.values() if loaded(f))
+    catalogue = Catalogue(entry_of(f) for f in files.values() if f.catalogue_ready())
     nodes = list(catalogue.by_id)
     edges = {n: [r for r in catalogue.by_id[n][0].requires() if catalogue.resolve(r)]
              for n in nodes}
